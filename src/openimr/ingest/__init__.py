@@ -1,0 +1,1 @@
+"""From files to text and structured letters: documents, PDF text, letter formats, case files."""

@@ -1,0 +1,92 @@
+"""The data OpenIMR passes between its parts, as pydantic models.
+
+Letters (what a published Final Determination Letter says) and cases (the redacted input the engine
+decides) are separate models on purpose: a case never carries the reviewer's decision, so the engine
+cannot read it by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Decision = Literal["Upheld", "Overturned"]
+
+
+class ReviewerQualifications(BaseModel):
+    """What a letter says of its expert reviewer."""
+
+    licensure_states: list[str] = Field(default_factory=list)
+    specialties: list[str] = Field(default_factory=list)
+    board_certified: bool = False
+    statement: str | None = Field(
+        default=None, description="The letter's own sentence about the reviewer, when it has one."
+    )
+
+
+class LetterItem(BaseModel):
+    """One disputed item/service of a letter, with the reviewer's decision."""
+
+    title: str
+    decision: Decision
+    claims_administrator_guideline: str | None = None
+    reviewer_guideline: str | None = None
+    rationale: str | None = None
+    original_request: str | None = Field(default=None, description="Modified requests: what was asked.")
+    authorized: str | None = Field(default=None, description="Modified requests: what UR authorized.")
+    disputed: str | None = Field(default=None, description="Modified requests: the IMR-eligible portion.")
+
+
+class Letter(BaseModel):
+    """A Final Determination Letter read into fields."""
+
+    source: str
+    format: str
+    case_number: str | None = None
+    date_assigned: dt.date | None = None
+    date_of_injury: dt.date | None = None
+    decision_date: dt.date | None = None
+    ur_denial_date: dt.date | None = None
+    priority: str | None = None
+    application_received: dt.date | None = None
+    reviewer: ReviewerQualifications = Field(default_factory=ReviewerQualifications)
+    case_summary: list[str] = Field(default_factory=list, description="Unwrapped paragraphs.")
+    items: list[LetterItem]
+
+
+class CaseRequest(BaseModel):
+    """One disputed request as the case file gives it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str = Field(min_length=1)
+    claims_administrator_guideline: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class Case(BaseModel):
+    """The case-file contract of DESIGN.md. Unknown fields are kept, never dropped."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = None
+    case_summary: str = Field(min_length=1)
+    requests: list[CaseRequest] = Field(min_length=1)
+    date_of_injury: dt.date | None = None
+    ur_denial_date: dt.date | None = None
+    review_date: dt.date | None = None
+
+    @field_validator("case_summary")
+    @classmethod
+    def _summary_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
