@@ -1,0 +1,153 @@
+"""Counts, frequencies, durations and drug quantities as requests write them.
+
+Forms handled: ``2x3`` and ``2 times 3`` (per week x weeks), ``3 times a week for 2 weeks``,
+``1-2 times per week for 4 weeks`` and ``two to three times a week`` (the upper bound counts),
+``x6``, ``times 12``, ``#60``, ``QTY: 2``, ``EIGHT (8)``, ``Twelve visits``, ``12-18 sessions``, ``daily ...
+for 4 weeks``, ``with 3 refills``, ``day supply: 30``, strengths ``350mg`` and ``5/325mg`` (two strengths,
+never a fraction or a date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from openimr.vocabulary import number_words
+
+_WORDS = number_words()
+_WORD_RE = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+NUM = rf"(?:\d+(?:\.\d+)?|{_WORD_RE})"
+RANGE = rf"{NUM}(?:\s*(?:-|to|or)\s*{NUM})?"
+
+_UNITS = (
+    r"sessions?|visits?|treatments?|appointments?|times|days?|hours?|weeks?|months?|units?|tabs?|tablets?|"
+    r"capsules?|caps?|patch(?:es)?|injections?|blocks?|levels?"
+)
+
+
+def to_number(token: str) -> float | None:
+    """A digit string or a number word as a number; None for anything else."""
+    token = token.strip().lower()
+    if not token:
+        return None
+    if token in _WORDS:
+        return float(_WORDS[token])
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def upper_bound(text: str) -> float | None:
+    """The larger number of a range such as ``1-2``, ``two to three``; a single number as is."""
+    parts = re.split(r"\s*(?:-|to|or)\s*", text.strip().lower())
+    values = [v for v in (to_number(p) for p in parts) if v is not None]
+    return max(values) if values else None
+
+
+@dataclass
+class Quantities:
+    """What a request text says of how much, how often and how long."""
+
+    count: int | None = None
+    per_week: float | None = None
+    weeks: float | None = None
+    quantity: int | None = None
+    refills: int | None = None
+    day_supply: int | None = None
+    strengths: list[str] = field(default_factory=list)
+    hours_per_day: float | None = None
+    unspecified: bool = False
+
+
+_FREQ_WEEKS = [
+    # 2x3, 2 x 3, 2x/wk x 3 wks, 2 times 3, 2 times a week for 4 weeks, 2 times weekly for 6 weeks,
+    # two times a week times 2 weeks, 3 times a week for 2 weeks
+    re.compile(
+        rf"(?P<f>{RANGE})\s*(?:x|times|visits|sessions)\s*(?:(?:a|per|/|each)\s*(?:week|wk)s?|weekly|/wk|/week)?\s*"
+        rf"(?:x|for|times|over)?\s*(?P<w>{RANGE})\s*(?P<unit>weeks?|wks?|months?)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?<![\w/#])(?P<f>\d)\s*[xX]\s*(?P<w>\d{{1,2}})(?![\w/%.])"),
+    re.compile(rf"(?P<f>{NUM})\s+times\s+(?P<w>\d{{1,2}})(?!\s*(?:mg|%|ml|weeks?|wks?))\b", re.IGNORECASE),
+]
+_DAILY = re.compile(rf"\bdaily\b.*?\bfor\s+(?P<w>{RANGE})\s*(?P<unit>weeks?|days?|months?)", re.IGNORECASE)
+_TOTAL = [
+    re.compile(rf"(?P<n>{RANGE})\s*\(\s*\d+\s*\)\s*(?:\w+\s+){{0,3}}?(?:{_UNITS})", re.IGNORECASE),
+    re.compile(rf"\((?P<n>\d+)(?:\s*(?:sessions?|visits?))?\)", re.IGNORECASE),
+    re.compile(rf"(?P<n>{RANGE})\s+(?:(?!for\b|of\b|to\b)[a-z/-]+\s+){{0,4}}?(?:sessions?|visits?|treatments?)\b", re.IGNORECASE),
+    re.compile(rf"(?:^|\s)(?:x|times)\s*(?P<n>\d+)\b(?!\s*(?:weeks?|wks?|days?|months?|/))", re.IGNORECASE),
+    re.compile(r"#\s*(?P<n>\d+)(?!\s*(?:mg|%))", re.IGNORECASE),
+    re.compile(r"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+)", re.IGNORECASE),
+]
+_WORD_PAREN = re.compile(rf"\b(?P<w>{_WORD_RE})\s*\(\s*(?P<d>\d+)\s*\)", re.IGNORECASE)
+_REFILLS = re.compile(rf"(?:with\s+)?(?P<n>{NUM})\s+refills?|refills?\s*:?\s*(?P<m>\d+)", re.IGNORECASE)
+_DAY_SUPPLY = [
+    re.compile(r"day\s+supply\s*:?\s*(?P<n>\d+)", re.IGNORECASE),
+    re.compile(r"(?P<n>\d+)[- ]day\s+supply", re.IGNORECASE),
+]
+_STRENGTH = re.compile(r"\b\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|ml|%)(?:/ml)?\b", re.IGNORECASE)
+_HOURS = re.compile(rf"(?P<h>{NUM})\s*hours?\s*(?:per|a|/)\s*day", re.IGNORECASE)
+_UNSPECIFIED = re.compile(r"\bunspecified\b|\bunknown\b|\bunlimited\b|\bas needed visits\b", re.IGNORECASE)
+
+
+def _weeks(value: float, unit: str) -> float:
+    unit = unit.lower()
+    if unit.startswith("month"):
+        return value * 4
+    if unit.startswith("day"):
+        return value / 7
+    return value
+
+
+def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
+    """Read the quantities of one request text."""
+    q = Quantities(unspecified=bool(_UNSPECIFIED.search(text)))
+    q.strengths = [m.group(0).replace(" ", "") for m in _STRENGTH.finditer(text)]
+    if m := _REFILLS.search(text):
+        q.refills = int(to_number(m.group("n") or m.group("m")) or 0)
+    for pattern in _DAY_SUPPLY:
+        if m := pattern.search(text):
+            q.day_supply = int(m.group("n"))
+            break
+    if m := _HOURS.search(text):
+        q.hours_per_day = upper_bound(m.group("h"))
+    if is_drug:
+        for pattern in _TOTAL[4:]:
+            if m := pattern.search(text):
+                q.quantity = int(m.group("n"))
+                break
+        return q
+    rest = text
+    for pattern in _FREQ_WEEKS:
+        if m := pattern.search(text):
+            per_week = upper_bound(m.group("f"))
+            weeks = upper_bound(m.group("w"))
+            unit = m.groupdict().get("unit") or "weeks"
+            if per_week and weeks and per_week <= 7:
+                q.per_week = per_week
+                q.weeks = _weeks(weeks, unit)
+                q.count = int(round(per_week * q.weeks))
+                rest = text[: m.start()] + " " + text[m.end() :]
+                break
+    if q.count is None and (m := _DAILY.search(text)):
+        weeks = upper_bound(m.group("w"))
+        if weeks:
+            q.per_week, q.weeks = 7, _weeks(weeks, m.group("unit"))
+            q.count = int(round(7 * q.weeks))
+    total = _explicit_total(rest)
+    if total is not None:
+        # An explicit total ("(8 sessions)", "#12", "Twelve visits") wins over frequency x weeks.
+        q.count = total
+    return q
+
+
+def _explicit_total(text: str) -> int | None:
+    if m := _WORD_PAREN.search(text):
+        return int(m.group("d"))
+    for pattern in _TOTAL:
+        if m := pattern.search(text):
+            value = upper_bound(m.group("n"))
+            if value is not None and 0 < value < 400:
+                return int(value)
+    return None

@@ -1,0 +1,228 @@
+"""What a request asks for: its guideline topic, how much of it, where, and in what role.
+
+The disputed portion of a modified request is what is decided; the original request is kept beside it
+because the guideline allowance is judged against the whole course asked for. Topics come from the
+packaged vocabularies (``treatments.yaml``, ``drugs.yaml``): whole-word matches first, then fuzzy
+matches for misspellings of long terms (short abbreviations never match fuzzily).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from openimr.extract.quantities import Quantities, parse_quantities
+from openimr.extract.regions import find_regions, find_sides
+from openimr.ingest.letter import split_modified_request
+from openimr.vocabulary import drugs, phrase_pattern, treatments
+
+_ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
+_POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
+_RETRO = re.compile(r"\bretro(?:spective)?\b|\bDOS\b", re.IGNORECASE)
+_ADDITIONAL = re.compile(r"\b(?:additional|continued?|continuing|further|more|extension|remaining|repeat|another|"
+                         r"ongoing|refills?)\b", re.IGNORECASE)
+_INITIAL = re.compile(r"\b(?:initial|trial|new|first|evaluate and treat|eval and treat)\b", re.IGNORECASE)
+_PURCHASE = re.compile(r"\b(?:purchase|buy)\b", re.IGNORECASE)
+_RENTAL = re.compile(r"\b(?:rental|rent|rented)\b", re.IGNORECASE)
+_WITH_CLAUSE = re.compile(r"\s(?:with|plus|including|followed by|and then)\s", re.IGNORECASE)
+_FUZZY_MIN_LEN = 6
+_FUZZY_SCORE = 86
+
+
+@dataclass
+class RequestInfo:
+    """A request understood: the fields the guideline criteria read."""
+
+    text: str
+    disputed_text: str
+    topic: str | None
+    category: str
+    kind: str | None
+    matched: str | None = None
+    match_method: str | None = None
+    drug: str | None = None
+    drug_topic: str | None = None
+    is_topical: bool = False
+    is_liquid: bool = False
+    ingredients: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
+    associated_surgical: bool = False
+    post_op: bool = False
+    retrospective: bool = False
+    additional: bool = False
+    initial: bool = False
+    purchase: bool = False
+    rental: bool = False
+    modified: bool = False
+    original_text: str | None = None
+    original_count: int | None = None
+    authorized_text: str | None = None
+    authorized_count: int | None = None
+    quantities: Quantities = field(default_factory=Quantities)
+
+    @property
+    def count(self) -> int | None:
+        return self.quantities.count
+
+    @property
+    def levels(self) -> int:
+        return len(re.findall(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b", self.disputed_text, re.IGNORECASE))
+
+
+@dataclass(frozen=True)
+class _Term:
+    topic: str
+    pattern: re.Pattern[str]
+    priority: int
+    exact: bool = False
+
+
+@cache
+def _term_patterns() -> list[_Term]:
+    out = []
+    for name, topic in treatments().topics.items():
+        if p := phrase_pattern(topic.terms):
+            out.append(_Term(name, p, topic.priority))
+        if topic.exact:
+            alternatives = "|".join(sorted((re.escape(t) for t in topic.exact), key=len, reverse=True))
+            out.append(_Term(name, re.compile(rf"(?<![\w/])(?:{alternatives})(?![\w/])"), topic.priority, exact=True))
+    return out
+
+
+@cache
+def _drug_names() -> list[tuple[str, str, str]]:
+    """(name, generic, topic) for every drug name, longest first."""
+    names = [(n.lower(), d.generic, d.topic) for d in drugs().drugs for n in d.names]
+    return sorted(names, key=lambda x: len(x[0]), reverse=True)
+
+
+@cache
+def _drug_pattern() -> re.Pattern[str]:
+    return phrase_pattern([n for n, _, _ in _drug_names()])  # type: ignore[return-value]
+
+
+@cache
+def _fuzzy_pool() -> list[tuple[str, str, int]]:
+    """(term, topic, priority) of the long terms that may match a misspelling."""
+    pool = []
+    topics = treatments().topics
+    for name, topic in topics.items():
+        pool += [(t.lower(), name, topic.priority) for t in topic.terms if len(t) >= _FUZZY_MIN_LEN]
+    pool += [(n, t, topics[t].priority) for n, _, t in _drug_names() if len(n) >= _FUZZY_MIN_LEN]
+    return pool
+
+
+def _find_drugs(text: str) -> list[tuple[int, str, str, str]]:
+    """(position, name as written, generic, topic) of every drug named in ``text``."""
+    lookup = {n: (g, t) for n, g, t in _drug_names()}
+    out = []
+    for m in _drug_pattern().finditer(text):
+        generic, topic = lookup[m.group(0).lower()]
+        out.append((m.start(), m.group(0), generic, topic))
+    return out
+
+
+def _fuzzy(text: str) -> tuple[str, str, int] | None:
+    words = re.findall(r"[a-zA-Z][a-zA-Z-]+", text.lower())
+    best: tuple[float, str, str, int] | None = None
+    for term, topic, priority in _fuzzy_pool():
+        size = len(term.split())
+        for i in range(len(words) - size + 1):
+            window = " ".join(words[i : i + size])
+            if abs(len(window) - len(term)) > 3:
+                continue
+            score = fuzz.ratio(window, term)
+            if score >= _FUZZY_SCORE and (best is None or score > best[0]):
+                best = (score, term, topic, priority)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _has_marker(text: str, markers: list[str]) -> bool:
+    lowered = text.lower()
+    return any((m in lowered) if not m.isalpha() else re.search(rf"\b{re.escape(m)}\b", lowered) for m in markers)
+
+
+def classify(text: str) -> tuple[str | None, str | None, str | None]:
+    """(topic, matched words, method) for a request text; (None, None, None) when nothing matches."""
+    candidates: list[tuple[int, int, int, str, str]] = []  # (start, end, priority, topic, words)
+    for term in _term_patterns():
+        for m in term.pattern.finditer(text):
+            candidates.append((m.start(), m.end(), term.priority, term.topic, m.group(0)))
+    for pos, name, _, topic in _find_drugs(text):
+        candidates.append((pos, pos + len(name), treatments().topics[topic].priority, topic, name))
+    if not candidates:
+        found = _fuzzy(text)
+        return (found[1], found[0], "fuzzy") if found else (None, None, None)
+    # A match inside a longer match of another topic is part of that phrase ("surgery" in "surgery evaluation").
+    kept = [
+        c
+        for c in candidates
+        if not any(o is not c and o[3] != c[3] and o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
+                   for o in candidates)
+    ]
+    # What follows "with ..." qualifies the main item ("ESI with consult", "acupuncture with capsaicin patch").
+    first = min(c[0] for c in kept)
+    clause = _WITH_CLAUSE.search(text, first + 1)
+    if clause:
+        head = [c for c in kept if c[0] < clause.start()]
+        kept = head or kept
+    start, _, _, topic, words = max(kept, key=lambda c: (c[2], -c[0]))
+    return topic, words, "exact"
+
+
+def understand_request(text: str) -> RequestInfo:
+    """Everything the engine needs to know about one request text."""
+    parts = split_modified_request(text)
+    disputed = parts.get("disputed") or text
+    working = disputed
+    associated = bool(_ASSOCIATED.search(working))
+    working = _ASSOCIATED.sub("", working)
+    topic, words, method = classify(working)
+    if topic is None and parts.get("original_request"):
+        topic, words, method = classify(parts["original_request"])
+    vocab = treatments().topics
+    kind = vocab[topic].kind if topic else None
+    found_drugs = _find_drugs(working) or (_find_drugs(parts.get("original_request", "")) if parts else [])
+    info = RequestInfo(
+        text=text,
+        disputed_text=disputed,
+        topic=topic,
+        category=vocab[topic].category if topic else "Unclassified",
+        kind=kind,
+        matched=words,
+        match_method=method,
+        associated_surgical=associated,
+        post_op=bool(_POSTOP.search(working)) or associated,
+        retrospective=bool(_RETRO.search(working)),
+        additional=bool(_ADDITIONAL.search(working)),
+        initial=bool(_INITIAL.search(working)),
+        purchase=bool(_PURCHASE.search(working)),
+        rental=bool(_RENTAL.search(working)),
+        regions=find_regions(working) or find_regions(parts.get("original_request", "")),
+        sides=find_sides(working),
+        modified=bool(parts),
+        original_text=parts.get("original_request"),
+        authorized_text=parts.get("authorized"),
+    )
+    if found_drugs:
+        info.drug = found_drugs[0][2]
+        info.drug_topic = found_drugs[0][3]
+        info.ingredients = [g for _, _, g, _ in found_drugs]
+    is_drug = kind == "drug" or bool(found_drugs)
+    info.is_liquid = is_drug and _has_marker(working, drugs().liquid_markers)
+    info.is_topical = is_drug and _has_marker(working, drugs().topical_markers) and not info.is_liquid
+    if info.is_topical and topic in {None, "nsaids", "muscle_relaxants", "anticonvulsants", "antidepressants",
+                                     "opioids", "other_drugs", "topical_analgesics"}:
+        info.topic, info.kind, info.category = "topical_analgesics", "drug", vocab["topical_analgesics"].category
+    info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
+    if parts:
+        info.original_count = parse_quantities(parts["original_request"], is_drug=info.kind == "drug").count
+        if parts.get("authorized"):
+            info.authorized_count = parse_quantities(parts["authorized"], is_drug=info.kind == "drug").count
+        # "additional" in the sense of the guideline: part of the course was already authorized.
+        info.additional = info.additional or bool(parts.get("authorized"))
+    return info

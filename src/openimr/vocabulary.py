@@ -1,0 +1,97 @@
+"""The packaged vocabularies (treatments, drugs, body regions, number words), loaded once and validated.
+
+They are data, read with ``importlib.resources`` and checked against pydantic schemas that refuse unknown
+keys, so a typo in a YAML file fails loudly at load time instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["visits", "drug", "procedure", "imaging", "test", "surgery", "service", "dme"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TopicVocabulary(_Strict):
+    category: str
+    kind: Kind
+    priority: int = 50
+    terms: list[str] = Field(default_factory=list)
+    exact: list[str] = Field(default_factory=list)
+
+
+class TreatmentVocabulary(_Strict):
+    version: int
+    topics: dict[str, TopicVocabulary]
+
+
+class Drug(_Strict):
+    generic: str
+    topic: str
+    names: list[str]
+
+
+class DrugVocabulary(_Strict):
+    version: int
+    drugs: list[Drug]
+    liquid_markers: list[str]
+    topical_markers: list[str]
+
+
+class BodyRegionVocabulary(_Strict):
+    version: int
+    regions: dict[str, list[str]]
+    spine_levels: dict[str, str]
+
+
+class NumberWords(_Strict):
+    version: int
+    words: dict[str, int]
+
+
+def load_resource(name: str) -> dict:
+    """A YAML file of ``openimr/resources``."""
+    text = resources.files("openimr.resources").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def treatments() -> TreatmentVocabulary:
+    vocab = TreatmentVocabulary.model_validate(load_resource("treatments.yaml"))
+    drug_topics = {d.topic for d in drugs().drugs}
+    unknown = drug_topics - set(vocab.topics)
+    if unknown:
+        raise ValueError(f"drugs.yaml names topics that treatments.yaml lacks: {sorted(unknown)}")
+    return vocab
+
+
+@cache
+def drugs() -> DrugVocabulary:
+    return DrugVocabulary.model_validate(load_resource("drugs.yaml"))
+
+
+@cache
+def body_regions() -> BodyRegionVocabulary:
+    return BodyRegionVocabulary.model_validate(load_resource("body_regions.yaml"))
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return NumberWords.model_validate(load_resource("numbers.yaml")).words
+
+
+def phrase_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any of ``terms`` as whole words (longest first)."""
+    if not terms:
+        return None
+    alternatives = sorted({re.escape(t.lower()) for t in terms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
