@@ -73,3 +73,43 @@ def iter_case_inputs(paths: Iterable[str | Path]) -> Iterator[CaseInput]:
                 yield CaseInput(where, case=case_from_letter(letter), letter=letter)
         except OpenIMRError as err:
             yield CaseInput(where, error=err)
+
+
+# --- review and evaluation ------------------------------------------------------------------------------
+
+
+def review(case: Case | dict):
+    """Decide every disputed item of a case (a ``Case`` or a dict in the case-file contract)."""
+    from openimr.engine.decide import review_case
+    from openimr.ingest.casefile import case_from_dict
+
+    if isinstance(case, dict):
+        case = case_from_dict(case, "<case>")
+    return review_case(case)
+
+
+def evaluate(paths: Iterable[str | Path]):
+    """Score the engine against real decisions: JSONL cases with ``expected``, or letters.
+
+    Returns (Agreement, errors) where errors are the inputs that could not be read or scored."""
+    from openimr.eval.metrics import Scored, agreement
+
+    scored: list[Scored] = []
+    errors: list[OpenIMRError] = []
+    for inp in iter_case_inputs(paths):
+        if inp.error or inp.case is None:
+            errors.append(inp.error or OpenIMRError(Err.E202, inp.where, detail="no case"))
+            continue
+        if inp.letter is not None:
+            expected = [item.decision for item in inp.letter.items]
+        else:
+            expected = inp.record.get("expected")
+        if not isinstance(expected, list) or len(expected) != len(inp.case.requests):
+            errors.append(
+                OpenIMRError(Err.E202, inp.where, detail="field 'expected': one decision per request is needed")
+            )
+            continue
+        result = review(inp.case)
+        for det, exp in zip(result.determinations, expected, strict=True):
+            scored.append(Scored(inp.case.id, det.request, det.category, exp, det.decision))
+    return agreement(scored), errors

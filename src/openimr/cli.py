@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -126,6 +127,159 @@ def case(
     if fmt is CaseFormat.json:
         emit_records(records, "json")
     raise typer.Exit(1 if failed else 0)
+
+
+class DecideFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+CaseFiles = Annotated[
+    list[Path],
+    typer.Argument(help="Case files (JSON object, array or JSONL) or letters (text or PDF).", show_default=False),
+]
+
+
+def _determination_text(result) -> str:
+    lines = [f"{result.id or '(no id)'}  review date {result.review_date} ({result.review_date_source})  "
+             f"decision id {result.decision_id}"]
+    for n, det in enumerate(result.determinations, start=1):
+        guideline = det.guideline.title if det.guideline else "no encoded guideline"
+        lines.append(f"  {n}. {det.request}")
+        lines.append(f"     {det.decision}  [{det.category}; {guideline}; confidence {det.confidence}]")
+        lines.append(f"     {det.rationale}")
+        if det.missing_documentation:
+            lines.append(f"     missing: {'; '.join(det.missing_documentation)}")
+    return "\n".join(lines)
+
+
+@app.command()
+def decide(
+    files: CaseFiles,
+    fmt: Annotated[DecideFormat, typer.Option("--format", "-f", help="Output format.")] = DecideFormat.text,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Decide every disputed item of each case under the MTUS, with evidence and rationale."""
+    failed = False
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    records: list[dict] = []
+    try:
+        for inp in api.iter_case_inputs(files):
+            if inp.error or inp.case is None:
+                report_error(inp.error)  # type: ignore[arg-type]
+                failed = True
+                if fmt is DecideFormat.jsonl:
+                    error = {"code": inp.error.code.name, "message": inp.error.message} if inp.error else {}
+                    sink.write(json.dumps({"id": inp.record.get("id"), "source": inp.where, "error": error}) + "\n")
+                continue
+            result = api.review(inp.case)
+            if fmt is DecideFormat.text:
+                sink.write(_determination_text(result) + "\n")
+            elif fmt is DecideFormat.jsonl:
+                sink.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            else:
+                records.append(result.model_dump(mode="json"))
+            sink.flush()
+        if fmt is DecideFormat.json and records:
+            payload = records[0] if len(records) == 1 else records
+            sink.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            sink.close()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command(name="eval")
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="JSONL cases with 'expected', or letters.", show_default=False)],
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.text,
+) -> None:
+    """Score the engine against real reviewers' decisions (accuracy, kappa, by category)."""
+    result, errors = api.evaluate(files)
+    for err in errors:
+        report_error(err)
+    if fmt is EvalFormat.json:
+        print(json.dumps(dataclasses.asdict(result), indent=2))
+    else:
+        print(_agreement_text(result))
+    raise typer.Exit(1 if errors and not result.items else 0)
+
+
+def _agreement_text(result) -> str:
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.3f}"
+
+    lines = ["category                              items  accuracy  overturned (real / engine)"]
+    for cat, row in result.by_category.items():
+        lines.append(
+            f"{cat:<37} {row['items']:>5}  {row['accuracy']:>8.3f}  {row['overturned_expected']:>3} / {row['overturned_got']}"
+        )
+    c = result.confusion
+    lines += [
+        "",
+        "confusion (rows real, columns engine):   Upheld  Overturned",
+        f"  Upheld                                {c['Upheld']['Upheld']:>6}  {c['Upheld']['Overturned']:>10}",
+        f"  Overturned                            {c['Overturned']['Upheld']:>6}  {c['Overturned']['Overturned']:>10}",
+        "",
+        f"always-uphold baseline: accuracy {pct(result.baseline_accuracy)}, kappa {pct(result.baseline_kappa)}",
+        f"overturn precision {pct(result.overturn_precision)}, recall {pct(result.overturn_recall)}",
+        f"items {result.items}  accuracy {pct(result.accuracy)}  kappa {pct(result.kappa)}",
+    ]
+    return "\n".join(lines)
+
+
+guidelines_app = typer.Typer(help="List, show and validate the guideline files.", no_args_is_help=True)
+app.add_typer(guidelines_app, name="guidelines")
+
+
+@guidelines_app.command("list")
+def guidelines_list() -> None:
+    """List every guideline file: id, source, topics, dates in force."""
+    from openimr.guidelines.loader import all_guidelines
+
+    for g in all_guidelines():
+        end = g.spec.in_force.end or "..."
+        print(f"{g.id:<52} {g.spec.citation.source:<5} {g.spec.in_force.start}..{end}  {', '.join(g.spec.topics)}")
+
+
+@guidelines_app.command("show")
+def guidelines_show(guideline_id: Annotated[str, typer.Argument(help="A guideline id from 'guidelines list'.")]) -> None:
+    """Print one guideline as validated data."""
+    import yaml
+
+    from openimr.guidelines.loader import all_guidelines
+
+    for g in all_guidelines():
+        if g.id == guideline_id:
+            print(yaml.safe_dump(g.spec.model_dump(mode="json"), sort_keys=False, width=110))
+            return
+    err_console.print(f"error: no guideline with id {guideline_id!r}", markup=False)
+    raise typer.Exit(1)
+
+
+@guidelines_app.command("validate")
+def guidelines_validate() -> None:
+    """Validate every guideline file against the schema and run its fact-set tests."""
+    from openimr.engine.selfcheck import run_guideline_tests
+    from openimr.guidelines.loader import GuidelineError, all_guidelines
+
+    try:
+        count = len(all_guidelines())
+        results = run_guideline_tests()
+    except (GuidelineError, KeyError) as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from exc
+    bad = [r for r in results if not r.ok]
+    for r in bad:
+        err_console.print(f"error: {r.guideline}: '{r.case}' gave {r.got}, expected {r.expected}", markup=False)
+    print(f"{count} guideline files valid; {len(results) - len(bad)} passed, {len(bad)} failed")
+    raise typer.Exit(1 if bad else 0)
 
 
 @app.command()

@@ -90,3 +90,58 @@ class Case(BaseModel):
         if not value.strip():
             raise ValueError("must not be blank")
         return value
+
+
+# --- determinations (the DESIGN.md output contract, with optional extensions) -------------------------
+
+
+class EvidenceSpan(BaseModel):
+    """Words of the record, with character offsets into the case summary."""
+
+    text: str
+    start: int
+    end: int
+
+
+class CriterionResult(BaseModel):
+    id: str
+    text: str | None = None
+    met: bool | None
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
+
+
+class GuidelineRef(BaseModel):
+    source: str
+    title: str
+    section: str | None = None
+    pages: str | None = None
+    version: str | None = None
+
+
+class Determination(BaseModel):
+    """The decision on one disputed item."""
+
+    request: str
+    decision: Decision
+    treatment: str | None
+    category: str = "Unclassified"
+    coverage: Literal["encoded", "not_encoded", "unclassified"] = "encoded"
+    guideline: GuidelineRef | None = None
+    guidelines_searched: list[str] = Field(default_factory=list)
+    rationale: str
+    criteria: list[CriterionResult] = Field(default_factory=list)
+    missing_documentation: list[str] = Field(default_factory=list)
+    would_change_if: list[str] = Field(default_factory=list)
+    confidence: float = Field(ge=0, le=1)
+
+
+class CaseDetermination(BaseModel):
+    """Every disputed item of one case, in request order, with the decision id of the run."""
+
+    id: str | None
+    decision_id: str
+    review_date: dt.date
+    review_date_source: str
+    engine_version: str
+    ruleset: str
+    determinations: list[Determination]

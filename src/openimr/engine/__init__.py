@@ -1,0 +1,1 @@
+"""The review engine: the evidence search sequence, criteria, decision, rationale."""

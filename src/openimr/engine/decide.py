@@ -1,0 +1,221 @@
+"""Decide every disputed item of a case, following the medical evidence search sequence (8 CCR 9792.21.1).
+
+For each request: understand it (topic, quantities, role); take the guidelines of its topic in force on
+the review date, MTUS first, then ACOEM/ODG, then others; the first that addresses the request governs.
+Its criteria are evaluated against the facts of the record and its decision rule gives Upheld or
+Overturned. Associated surgical services follow the surgery they serve when it is decided in the same
+case. A request the engine cannot classify, or whose topic has no encoded guideline, is decided as
+reviewers do when medical necessity cannot be established (Upheld), and the determination says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from functools import cache
+
+from openimr import __version__
+from openimr.dates import find_dates
+from openimr.engine.evaluate import GuidelineOutcome, applies, evaluate_guideline
+from openimr.engine.rationale import cite, compose, fill
+from openimr.extract.facts import CaseContext, FactSet
+from openimr.extract.mentions import find_mentions
+from openimr.extract.requests import RequestInfo, understand_request
+from openimr.guidelines.loader import all_guidelines, candidates
+from openimr.model import (
+    Case,
+    CaseDetermination,
+    CriterionResult,
+    Determination,
+    EvidenceSpan,
+    GuidelineRef,
+)
+
+_INJURY_NEAR = 60
+
+
+@cache
+def ruleset_hash() -> str:
+    """A digest of every guideline file's content: which rules decided."""
+    digest = hashlib.sha256()
+    for g in all_guidelines():
+        digest.update(g.spec.model_dump_json().encode())
+    return digest.hexdigest()[:16]
+
+
+def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.date, str]:
+    """The date whose guidelines apply: the case's review date, else the latest date the case shows."""
+    today = today or dt.date.today()
+    if case.review_date:
+        return case.review_date, "review_date"
+    shown = [d for d in (case.ur_denial_date, case.date_of_injury) if d]
+    shown += [f.date for f in find_dates(case.case_summary, today) if f.day_known and f.date <= today]
+    if shown:
+        return max(shown), "latest date in the case"
+    return today, "today (the case shows no date)"
+
+
+def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
+    if case.date_of_injury:
+        return case.date_of_injury
+    text = case.case_summary
+    lowered = text.lower()
+    for key in ("date of injury", "injury on", "injured on", "injury of", "injury dated", "injured at work on"):
+        pos = lowered.find(key)
+        if pos >= 0:
+            for found in find_dates(text[pos : pos + len(key) + _INJURY_NEAR]):
+                if found.date <= review_date:
+                    return found.date
+    return None
+
+
+def _subject(req: RequestInfo) -> str:
+    return req.disputed_text.strip().rstrip(".")
+
+
+def _determination_from(
+    req: RequestInfo, result: GuidelineOutcome, facts: FactSet, summary: str, searched: list[str]
+) -> Determination:
+    spec = result.guideline.spec
+    lookup = lambda name: (  # noqa: E731 - a tiny adapter
+        spec.params.get(name.split(".", 1)[1]) if name.startswith("params.") else facts.get(name).value
+    )
+    considered = [result.outcomes[c] for c in result.considered if c in result.outcomes]
+    criteria = [
+        CriterionResult(
+            id=o.criterion.id,
+            text=fill(o.criterion.text, lookup),
+            met=o.met,
+            evidence=[EvidenceSpan(**e) for e in o.evidence],
+        )
+        for o in result.outcomes.values()
+    ]
+    missing = [fill(o.criterion.missing, lookup) for o in considered if o.met is None and o.criterion.missing]
+    if result.decision == "Upheld":
+        change = [fill(o.criterion.change or o.criterion.text, lookup) for o in considered if o.met is not True]
+        if spec.recommendation == "not_recommended":
+            change = ["evidence that rebuts the guideline's recommendation against this treatment for this condition"]
+    else:
+        change = [f"the record no longer showed: {fill(o.criterion.text, lookup).rstrip('.')}" for o in considered]
+    known = sum(1 for o in considered if o.met is not None)
+    confidence = 0.9 if spec.recommendation == "not_recommended" else 0.5 + 0.45 * (known / len(considered) if considered else 0)
+    return Determination(
+        request=req.text,
+        decision=result.decision,  # type: ignore[arg-type]
+        treatment=req.topic,
+        category=req.category,
+        coverage="encoded",
+        guideline=GuidelineRef(
+            source=spec.citation.source,
+            title=spec.citation.title,
+            section=spec.citation.section,
+            pages=spec.citation.pages,
+            version=spec.citation.edition,
+        ),
+        guidelines_searched=searched,
+        rationale=compose(result, summary, lookup, _subject(req)),
+        criteria=criteria,
+        missing_documentation=list(dict.fromkeys(missing)),
+        would_change_if=list(dict.fromkeys(change)),
+        confidence=round(confidence, 2),
+    )
+
+
+def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
+    if req.topic is None:
+        rationale = (
+            f"The request for {_subject(req)} could not be matched to a treatment that the MTUS, ACOEM or ODG "
+            "address, so no guideline criteria could be applied. Without criteria that the record meets, medical "
+            "necessity is not established, and the request is not medically necessary."
+        )
+        return Determination(
+            request=req.text, decision="Upheld", treatment=None, category=req.category, coverage="unclassified",
+            guidelines_searched=searched, rationale=rationale,
+            missing_documentation=["a description of the requested treatment that names what it is"],
+            would_change_if=["a request that names the treatment, its quantity and the body part"],
+            confidence=0.3,
+        )
+    rationale = (
+        f"The request for {_subject(req)} is a {req.category.lower()} request ({req.topic}). The search sequence "
+        "would look to the MTUS, then ACOEM or ODG, then other evidence-based guidelines, but no criteria for this "
+        "topic are encoded for the review date. Medical necessity is not established from the record, so the "
+        "request is not medically necessary."
+    )
+    return Determination(
+        request=req.text, decision="Upheld", treatment=req.topic, category=req.category, coverage="not_encoded",
+        guidelines_searched=searched or ["MTUS", "ACOEM", "ODG"], rationale=rationale,
+        missing_documentation=["a guideline-based rationale for the requested treatment"],
+        would_change_if=["documentation that establishes medical necessity under the applicable guideline"],
+        confidence=0.35,
+    )
+
+
+def _follows_surgery(req: RequestInfo, surgery: Determination) -> Determination:
+    rationale = (
+        f"The request for {_subject(req)} is a service associated with surgery that is itself not medically "
+        "necessary in this review, so the associated service is not medically necessary either."
+    )
+    return Determination(
+        request=req.text, decision="Upheld", treatment=req.topic, category="Surgical associated services",
+        coverage="encoded", guideline=surgery.guideline, guidelines_searched=surgery.guidelines_searched,
+        rationale=rationale, criteria=[CriterionResult(id="primary_surgery_supported", met=False)],
+        would_change_if=["the surgery it serves being found medically necessary"],
+        confidence=0.9,
+    )
+
+
+def decide_request(req: RequestInfo, ctx: CaseContext) -> Determination:
+    """The determination of one request under the guideline that governs it."""
+    facts = FactSet(ctx, req)
+    if req.associated_surgical and ctx.surgery_decision == "Upheld" and ctx.surgery_determination is not None:
+        return _follows_surgery(req, ctx.surgery_determination)
+    topic = req.topic
+    if topic is None:
+        return _not_decidable(req, [])
+    searched: list[str] = []
+    for guideline in candidates(topic, ctx.review_date):
+        searched.append(cite(guideline.spec.citation))
+        if applies(guideline, facts, ctx.review_date):
+            result = evaluate_guideline(guideline, facts, ctx.review_date)
+            return _determination_from(req, result, facts, ctx.summary, searched)
+    return _not_decidable(req, searched)
+
+
+def _decision_id(case: Case, review_date: dt.date) -> str:
+    payload = json.dumps(case.model_dump(mode="json"), sort_keys=True) + review_date.isoformat()
+    digest = hashlib.sha256(f"{__version__}|{ruleset_hash()}|{payload}".encode()).hexdigest()
+    return f"d-{digest[:20]}"
+
+
+def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
+    """Decide every request of ``case``, in request order."""
+    review_date, source = resolve_review_date(case, today)
+    ctx = CaseContext(
+        summary=case.case_summary,
+        mentions=find_mentions(case.case_summary),
+        date_of_injury=_date_of_injury(case, review_date),
+        review_date=review_date,
+        review_date_source=source,
+    )
+    requests = [understand_request(r.text) for r in case.requests]
+    decided: dict[int, Determination] = {}
+    # Surgery first: the services associated with it follow its decision.
+    for n, req in enumerate(requests):
+        if req.topic == "surgery" and not req.associated_surgical:
+            decided[n] = decide_request(req, ctx)
+            if ctx.surgery_decision != "Overturned":
+                ctx.surgery_decision = decided[n].decision
+                ctx.surgery_determination = decided[n]
+    for n, req in enumerate(requests):
+        if n not in decided:
+            decided[n] = decide_request(req, ctx)
+    return CaseDetermination(
+        id=case.id,
+        decision_id=_decision_id(case, review_date),
+        review_date=review_date,
+        review_date_source=source,
+        engine_version=__version__,
+        ruleset=ruleset_hash(),
+        determinations=[decided[n] for n in range(len(requests))],
+    )

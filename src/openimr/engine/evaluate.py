@@ -1,0 +1,91 @@
+"""Evaluate one guideline's criteria and decision rule against the facts of one request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from openimr.extract.facts import FactSet
+from openimr.guidelines.loader import LoadedGuideline, defs_for
+from openimr.guidelines.logic import Expression, evaluate
+from openimr.guidelines.schema import Criterion
+
+
+@dataclass
+class CriterionOutcome:
+    criterion: Criterion
+    met: bool | None
+    evidence: list[dict] = field(default_factory=list)
+    facts: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class GuidelineOutcome:
+    guideline: LoadedGuideline
+    decision: str
+    pathway: str | None
+    outcomes: dict[str, CriterionOutcome]
+    considered: list[str]  # criterion ids of the pathway(s) that were applicable
+
+
+def _truth(value: object) -> bool | None:
+    if value is None:
+        return None
+    return bool(value)
+
+
+def applies(guideline: LoadedGuideline, facts: FactSet, day: dt.date) -> bool:
+    """Whether the guideline addresses this request (its ``applies`` expression; True when it has none)."""
+    if guideline.applies is None:
+        return True
+    return _truth(_eval(guideline, guideline.applies, facts, day)) is True
+
+
+def _eval(guideline: LoadedGuideline, expr: Expression, facts: FactSet, day: dt.date) -> object:
+    constants = {"params": guideline.spec.params, "defs": defs_for(day)}
+    return evaluate(expr, lambda name: facts.get(name).value, constants)
+
+
+def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date) -> GuidelineOutcome:
+    """Every criterion's result (met / not met / not documented) with its evidence, and the decision."""
+    outcomes: dict[str, CriterionOutcome] = {}
+    for criterion in guideline.spec.criteria:
+        logic, when = guideline.criteria[criterion.id]
+        if when is not None and _truth(_eval(guideline, when, facts, day)) is not True:
+            continue
+        met = _truth(_eval(guideline, logic, facts, day))
+        evidence: list[dict] = []
+        values = {}
+        for name in logic.facts:
+            fact = facts.get(name)
+            values[name] = fact.value
+            evidence += fact.spans()
+        outcomes[criterion.id] = CriterionOutcome(criterion, met, _dedupe(evidence), values)
+
+    applicable = [
+        p for p in guideline.spec.decision.pathways
+        if guideline.pathways[p.name] is None or _truth(_eval(guideline, guideline.pathways[p.name], facts, day))
+    ]
+    considered: list[str] = []
+    for path in applicable:
+        considered += [c for c in path.all if c not in considered]
+        if all(outcomes.get(c) is not None and outcomes[c].met is True for c in path.all):
+            return GuidelineOutcome(guideline, "Overturned", path.name, outcomes, list(path.all))
+    best = max(
+        applicable,
+        key=lambda p: sum(1 for c in p.all if outcomes.get(c) and outcomes[c].met is True) / len(p.all),
+        default=None,
+    )
+    chosen = list(best.all) if best else list(outcomes)
+    return GuidelineOutcome(guideline, "Upheld", best.name if best else None, outcomes, chosen)
+
+
+def _dedupe(spans: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for span in sorted(spans, key=lambda s: (s["start"], s["end"])):
+        key = (span["start"], span["end"])
+        if key not in seen:
+            seen.add(key)
+            out.append(span)
+    return out

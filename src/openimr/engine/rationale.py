@@ -1,0 +1,84 @@
+"""Rationales in plain clinical English, composed from the criteria and the words of the record.
+
+Every sentence is built from the guideline file's own criterion text (written in our words), the facts'
+values and quotations of the record; nothing is copied from published letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from openimr.engine.evaluate import CriterionOutcome, GuidelineOutcome
+from openimr.guidelines.schema import Citation
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
+_QUOTE_MAX = 140
+
+
+def fill(text: str, lookup: Callable[[str], object]) -> str:
+    """Replace ``{request.count}``-style placeholders with values ('not stated' when unknown)."""
+
+    def sub(m: re.Match[str]) -> str:
+        value = lookup(m.group(1))
+        if value is None:
+            return "an unstated number"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value) or "none"
+        return str(value)
+
+    return _PLACEHOLDER.sub(sub, text)
+
+
+def cite(citation: Citation, section: str | None = None, pages: str | None = None) -> str:
+    """'MTUS Acupuncture Medical Treatment Guidelines (9792.24.1, pages 8-9, 2007)'."""
+    parts = [p for p in (section or citation.section, _pages(pages or citation.pages), citation.edition) if p]
+    title = citation.title if citation.title.startswith(citation.source) else f"{citation.source} {citation.title}"
+    return f"{title} ({', '.join(parts)})" if parts else title
+
+
+def _pages(pages: str | None) -> str | None:
+    if not pages:
+        return None
+    return f"page {pages}" if re.fullmatch(r"\d+", pages) else f"pages {pages}"
+
+
+def _quote(outcome: CriterionOutcome, summary: str) -> str:
+    if not outcome.evidence:
+        return ""
+    span = outcome.evidence[0]
+    sentence_start = max(summary.rfind(". ", 0, span["start"]) + 2, span["start"] - 60, 0)
+    sentence_end = summary.find(".", span["end"])
+    sentence_end = len(summary) if sentence_end == -1 else min(sentence_end, span["end"] + 80)
+    words = " ".join(summary[sentence_start:sentence_end].split())
+    if len(words) > _QUOTE_MAX:
+        words = words[: _QUOTE_MAX - 3].rsplit(" ", 1)[0] + "..."
+    return f' ("{words}")'
+
+
+def criterion_sentence(outcome: CriterionOutcome, summary: str, lookup: Callable[[str], object]) -> str:
+    text = fill(outcome.criterion.text.strip(), lookup).rstrip(".")
+    if outcome.met is True:
+        return f"{text}: met{_quote(outcome, summary)}."
+    if outcome.met is False:
+        return f"{text}: not met{_quote(outcome, summary)}."
+    missing = fill(outcome.criterion.missing or "what this requires", lookup)
+    return f"{text}: the record does not document {missing}."
+
+
+def compose(result: GuidelineOutcome, summary: str, lookup: Callable[[str], object], subject: str) -> str:
+    spec = result.guideline.spec
+    lines = [f"The {cite(spec.citation)} govern this request for {subject}."]
+    if spec.recommendation == "not_recommended":
+        lines.append(fill(spec.decision.upheld_reason or "The guideline does not recommend this treatment.", lookup))
+    for cid in result.considered:
+        outcome = result.outcomes.get(cid)
+        if outcome is not None:
+            lines.append(criterion_sentence(outcome, summary, lookup))
+    if result.decision == "Overturned":
+        lines.append("The criteria of the guideline are met, so the request is medically necessary.")
+    else:
+        lines.append("Medical necessity is not established under the guideline, so the request is not medically necessary.")
+    return " ".join(lines)

@@ -1,0 +1,1 @@
+"""Agreement of the engine with real reviewers' decisions."""

@@ -1,0 +1,383 @@
+"""Clinical facts of a case for one request, each with the words of the record it rests on.
+
+A fact is a value (True/False/a number/None) and its evidence: the mentions, with character offsets into
+the case summary, it was read from. ``None`` means the record does not say; the engine reports it as
+missing documentation instead of guessing. Facts are named ``case.*`` (about the worker and the record),
+``prior.*`` (about earlier courses of the requested treatment) and ``request.*`` (about what is asked);
+the guideline files use these names in their logic, and ``FACTS`` lists them so a guideline that names an
+unknown fact fails validation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from openimr.dates import find_dates
+from openimr.extract.mentions import Mention, Mentions
+from openimr.extract.quantities import NUM, upper_bound
+from openimr.extract.regions import find_regions
+from openimr.extract.requests import RequestInfo
+
+Value = bool | int | float | str | list | None
+
+
+@dataclass
+class Fact:
+    value: Value
+    evidence: list[Mention | tuple[int, int, str]] = field(default_factory=list)
+
+    def spans(self) -> list[dict]:
+        out = []
+        for ev in self.evidence:
+            if isinstance(ev, Mention):
+                out.append({"text": ev.text, "start": ev.start, "end": ev.end})
+            else:
+                out.append({"text": ev[2], "start": ev[0], "end": ev[1]})
+        return out
+
+
+@dataclass
+class CaseContext:
+    """What is known of the case as a whole when one request is judged."""
+
+    summary: str
+    mentions: Mentions
+    date_of_injury: dt.date | None
+    review_date: dt.date
+    review_date_source: str
+    surgery_decision: str | None = None  # decision of a surgery requested in the same case
+    surgery_determination: object | None = None
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def _given(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.given]
+
+
+def _negated(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.negated and not m.requested]
+
+
+def _tri(pos: list[Mention], neg: list[Mention]) -> Fact:
+    """True with the affirmed mentions; False with the negated ones; None when the record is silent.
+    A record that both affirms and denies a finding counts as affirming it (findings vary by visit)."""
+    if pos:
+        return Fact(True, pos[:4])
+    if neg:
+        return Fact(False, neg[:4])
+    return Fact(None)
+
+
+def concept_fact(ctx: CaseContext, label: str) -> Fact:
+    ms = ctx.mentions.concept(label)
+    return _tri(_given(ms), _negated(ms))
+
+
+_AGE = re.compile(r"\b(\d{2})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+_SEX = re.compile(r"\b(male|female|man|woman|gentleman|lady)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince(?: at least)?\b", re.IGNORECASE)
+_COUNT_NEAR = re.compile(
+    rf"(?P<n>{NUM})(?:\s*\(\d+\))?\s+(?:(?:prior|previous|completed|authorized|approved|additional|"
+    r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
+    r"(?:sessions?|visits?|treatments?|appointments?)\b"
+    rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b",
+    re.IGNORECASE,
+)
+
+
+def _weeks_between(a: dt.date | None, b: dt.date | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return round((b - a).days / 7, 1)
+
+
+def _sentences_of(ms: list[Mention]) -> set[int]:
+    return {m.sentence for m in ms}
+
+
+# --- case facts ---------------------------------------------------------------------------------------
+
+
+def _age(ctx: CaseContext, req: RequestInfo) -> Fact:
+    if m := _AGE.search(ctx.summary):
+        return Fact(int(m.group(1)), [(m.start(), m.end(), m.group(0))])
+    return Fact(None)
+
+
+def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
+    weeks = _weeks_between(ctx.date_of_injury, ctx.review_date)
+    return Fact(weeks if weeks is None or weeks >= 0 else None)
+
+
+def _working(ctx: CaseContext, req: RequestInfo) -> Fact:
+    off = _given(ctx.mentions.concept("not_working"))
+    on = [m for m in _given(ctx.mentions.concept("working")) if not off or m.sentence not in _sentences_of(off)]
+    if on:
+        return Fact(True, on[:3])
+    if off:
+        return Fact(False, off[:3])
+    return Fact(None)
+
+
+def _conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
+    given = [m for m in _given(ctx.mentions.concept("conservative_care"))]
+    return Fact(True, given[:4]) if given else Fact(None)
+
+
+def _failed_conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
+    care = _conservative_care(ctx, req)
+    if not care.value:
+        return Fact(None)
+    persistent = _given(ctx.mentions.concept("no_change"))
+    if persistent:
+        return Fact(True, care.evidence[:2] + persistent[:2])
+    fi = concept_fact(ctx, "functional_improvement")
+    if fi.value is False:
+        return Fact(True, care.evidence[:2] + fi.evidence[:2])
+    return Fact(None, care.evidence[:2])
+
+
+def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A study of the same kind and region already done (a request for it would be a repeat)."""
+    if not req.topic:
+        return Fact(None)
+    hits = []
+    for m in _given(ctx.mentions.of("treatment", req.topic)):
+        sentence = ctx.mentions.sentences[m.sentence].text
+        regions = set(find_regions(sentence))
+        if not req.regions or regions & set(req.regions):
+            hits.append(m)
+    return Fact(True, hits[:3]) if hits else Fact(False)
+
+
+def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
+    done = _given(ctx.mentions.concept("surgery_done"))
+    procedures = _given(ctx.mentions.concept("surgery_procedure"))
+    sentences = _sentences_of(procedures)
+    hits = [m for m in done if m.sentence in sentences]
+    return Fact(True, hits[:3]) if hits else Fact(None)
+
+
+def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
+    done = _surgery_done(ctx, req)
+    if not done.value:
+        return Fact(None)
+    for m in done.evidence:
+        if isinstance(m, Mention):
+            sentence = ctx.mentions.sentences[m.sentence]
+            dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
+            if dates:
+                return Fact(_weeks_between(max(dates), ctx.review_date), [m])
+    return Fact(None)
+
+
+def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The requested drug is already being taken (the request continues it)."""
+    if not req.drug:
+        return Fact(None)
+    ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and m.affirmed]
+    given = [m for m in ms if not m.requested]
+    return Fact(True, given[:3]) if given else Fact(False)
+
+
+def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """How long the requested drug has been taken, from 'since (at least) DATE' or the earliest dated note."""
+    use = _requested_drug_use(ctx, req)
+    if not use.value:
+        return Fact(None)
+    earliest: dt.date | None = None
+    evidence = []
+    for m in use.evidence:
+        if not isinstance(m, Mention):
+            continue
+        window = ctx.summary[m.end : m.end + 60]
+        if _SINCE.search(window):
+            dates = [d.date for d in find_dates(window)]
+            if dates:
+                earliest = min([earliest, *dates]) if earliest else min(dates)
+                evidence.append(m)
+    if earliest is None:
+        return Fact(None, use.evidence[:1])
+    return Fact(_weeks_between(earliest, ctx.review_date), evidence)
+
+
+def _quantified_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
+    pos = _given(ctx.mentions.concept("quantified_relief"))
+    if pos:
+        return Fact(True, pos[:2])
+    neg = [m for m in ctx.mentions.concept("quantified_relief") if m.negated]
+    return Fact(False, neg[:2]) if neg else Fact(None)
+
+
+# --- prior course of the requested treatment ----------------------------------------------------------
+
+_RELATED_TOPICS = {
+    "physical_therapy": ["physical_therapy", "aquatic_therapy"],
+    "chiropractic": ["chiropractic"],
+    "acupuncture": ["acupuncture"],
+}
+
+
+def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
+    topics = _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
+    out = []
+    for topic in topics:
+        out += [m for m in ctx.mentions.of("treatment", topic) if m.given]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
+    ms = _prior_mentions(ctx, req)
+    return Fact(True, ms[:3]) if ms else Fact(False)
+
+
+def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
+    best: int | None = None
+    evidence: list = []
+    for m in _prior_mentions(ctx, req):
+        sentence = ctx.mentions.sentences[m.sentence]
+        for cm in _COUNT_NEAR.finditer(sentence.text):
+            raw = cm.group("n") or cm.group("m")
+            value = upper_bound(raw) if raw else None
+            distance = min(abs(sentence.start + cm.start() - m.end), abs(m.start - (sentence.start + cm.end())))
+            if value is None or distance > 60 or value > 100:
+                continue
+            if best is None or value > best:
+                best = int(value)
+                start = sentence.start + cm.start()
+                evidence = [m, (start, sentence.start + cm.end(), cm.group(0))]
+    return Fact(best, evidence)
+
+
+def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Functional improvement from the earlier course: said in a sentence that names the treatment (or
+    the next one), else what the record says of functional improvement in general."""
+    prior = _prior_mentions(ctx, req)
+    sentences = _sentences_of(prior) | {s + 1 for s in _sentences_of(prior)}
+    fi = ctx.mentions.in_sentences("concept", "functional_improvement", sentences)
+    no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
+    pos = [m for m in fi if m.given]
+    neg = [m for m in fi if m.negated] + no_change
+    if neg:
+        return Fact(False, neg[:3])
+    if pos:
+        return Fact(True, pos[:3])
+    return concept_fact(ctx, "functional_improvement") if prior else Fact(None)
+
+
+def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
+    prior = _prior_mentions(ctx, req)
+    sentences = _sentences_of(prior)
+    relief = ctx.mentions.in_sentences("concept", "symptom_relief", sentences)
+    return _tri([m for m in relief if m.given], [m for m in relief if m.negated])
+
+
+# --- request facts ------------------------------------------------------------------------------------
+
+
+def _request_fact(attr: str) -> Callable[[CaseContext, RequestInfo], Fact]:
+    def get(ctx: CaseContext, req: RequestInfo) -> Fact:
+        if hasattr(req.quantities, attr):
+            return Fact(getattr(req.quantities, attr))
+        return Fact(getattr(req, attr))
+
+    get.__doc__ = f"The request's {attr.replace('_', ' ')}."
+    return get
+
+
+def _concept(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
+    def get(ctx: CaseContext, req: RequestInfo) -> Fact:
+        return concept_fact(ctx, label)
+
+    get.__doc__ = f"The record documents {label.replace('_', ' ')}."
+    return get
+
+
+def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
+    return Fact(ctx.surgery_decision)
+
+
+def _total_with_prior(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Sessions asked for plus those already given (or authorized): the course the guideline limits."""
+    prior = _prior_sessions(ctx, req).value
+    count = req.original_count if req.modified and req.original_count else req.count
+    if count is None:
+        return Fact(None)
+    if req.modified and req.original_count:
+        return Fact(count + (prior or 0))
+    return Fact(count + (prior or 0))
+
+
+FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
+    "case.age": _age,
+    "case.weeks_since_injury": _weeks_since_injury,
+    "case.working": _working,
+    "case.functional_improvement": _concept("functional_improvement"),
+    "case.red_flags": _concept("red_flag"),
+    "case.fracture": _concept("fracture"),
+    "case.neuro_deficit": _concept("neuro_deficit"),
+    "case.radicular": _concept("radicular"),
+    "case.nerve_compromise_imaging": _concept("nerve_compromise_imaging"),
+    "case.internal_derangement": _concept("internal_derangement"),
+    "case.conservative_care": _conservative_care,
+    "case.failed_conservative_care": _failed_conservative_care,
+    "case.prior_study": _prior_study,
+    "case.surgery_done": _surgery_done,
+    "case.weeks_since_surgery": _weeks_since_surgery,
+    "case.surgery_planned": _concept("surgery_planned"),
+    "case.hospital": _concept("hospital"),
+    "case.homebound": _concept("homebound"),
+    "case.wound": _concept("wound"),
+    "case.spasm": _concept("spasm"),
+    "case.acute_flare": _concept("acute_flare"),
+    "case.gi_risk": _concept("gi_risk"),
+    "case.neuropathic": _concept("neuropathic"),
+    "case.drug_screen": _concept("drug_screen"),
+    "case.cures_check": _concept("cures_check"),
+    "case.opioid_agreement": _concept("opioid_agreement"),
+    "case.aberrant": _concept("aberrant"),
+    "case.adverse_effects": _concept("adverse_effects"),
+    "case.quantified_relief": _quantified_relief,
+    "case.home_exercise": _concept("home_exercise"),
+    "case.psych": _concept("psych"),
+    "case.sleep_problem": _concept("sleep"),
+    "case.osteoarthritis": _concept("osteoarthritis"),
+    "case.takes_requested_drug": _requested_drug_use,
+    "case.weeks_on_requested_drug": _drug_weeks,
+    "case.surgery_decision": _surgery_decision,
+    "prior.given": _prior_given,
+    "prior.sessions": _prior_sessions,
+    "prior.improvement": _prior_improvement,
+    "prior.relief": _prior_relief,
+    "prior.total_with_request": _total_with_prior,
+}
+for _attr in (
+    "topic count per_week weeks quantity refills day_supply hours_per_day unspecified regions sides "
+    "associated_surgical post_op retrospective additional initial purchase rental modified original_count "
+    "authorized_count is_topical is_liquid drug ingredients levels"
+).split():
+    FACTS[f"request.{_attr}"] = _request_fact(_attr)
+
+
+class FactSet:
+    """The facts of one request, computed on first use (a guideline reads only what it needs)."""
+
+    def __init__(self, ctx: CaseContext, req: RequestInfo, overrides: dict[str, Value] | None = None) -> None:
+        self.ctx = ctx
+        self.req = req
+        self._cache: dict[str, Fact] = {name: Fact(v) for name, v in (overrides or {}).items()}
+
+    def get(self, name: str) -> Fact:
+        if name not in self._cache:
+            if name not in FACTS:
+                raise KeyError(f"unknown fact '{name}'")
+            self._cache[name] = FACTS[name](self.ctx, self.req)
+        return self._cache[name]
+
+    def computed(self) -> dict[str, Fact]:
+        return dict(self._cache)

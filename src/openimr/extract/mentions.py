@@ -1,0 +1,133 @@
+"""Mentions found in a case summary, each with its context, in a form the facts can query."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from openimr.extract.pipeline import CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
+
+_NEGATED = {"NEGATED_EXISTENCE"}
+_HYPOTHETICAL = {"HYPOTHETICAL"}
+_UNCERTAIN = {"POSSIBLE_EXISTENCE", "UNCERTAIN"}
+_HISTORICAL = {"HISTORICAL"}
+_REQUESTED = {"REQUESTED"}
+_FAMILY = {"FAMILY"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a concept, treatment or drug, with character offsets into the summary."""
+
+    kind: str  # "concept" | "treatment" | "drug"
+    label: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    negated: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    uncertain: bool = False
+    requested: bool = False
+    family: bool = False
+    generic: str | None = None
+
+    @property
+    def affirmed(self) -> bool:
+        """Stated as present: not negated, hypothetical, uncertain or about a relative."""
+        return not (self.negated or self.hypothetical or self.uncertain or self.family)
+
+    @property
+    def given(self) -> bool:
+        """A treatment or finding the record reports, not one it requests or plans."""
+        return self.affirmed and not self.requested
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mentions:
+    """All mentions of one text, indexed by (kind, label)."""
+
+    text: str
+    sentences: list[Sentence]
+    items: list[Mention]
+    _index: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        for m in self.items:
+            index[(m.kind, m.label)].append(m)
+        self._index = dict(index)
+
+    def of(self, kind: str, label: str) -> list[Mention]:
+        return self._index.get((kind, label), [])
+
+    def concept(self, label: str) -> list[Mention]:
+        return self.of("concept", label)
+
+    def in_sentences(self, kind: str, label: str, sentences: set[int]) -> list[Mention]:
+        return [m for m in self.of(kind, label) if m.sentence in sentences]
+
+
+def _kind_label(label: str) -> tuple[str, str]:
+    for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
+        if label.startswith(prefix):
+            return kind, label[len(prefix) :]
+    return "concept", label
+
+
+def find_mentions(text: str) -> Mentions:
+    """Run the pipeline over ``text`` and return its mentions with their context flags."""
+    doc = process(text)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    sent_of_token = {}
+    for n, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sent_of_token[i] = n
+    items: list[Mention] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    for span in doc.spans.get(SPAN_GROUP, []):
+        kind, label = _kind_label(span.label_)
+        key = (kind, label, span.start_char, span.end_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        categories = {m.category for m in span._.modifiers}
+        meta = span._.target_rule.metadata if getattr(span._, "target_rule", None) else {}
+        items.append(
+            Mention(
+                kind=kind,
+                label=label,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                sentence=sent_of_token.get(span.start, 0),
+                negated=bool(categories & _NEGATED),
+                historical=bool(categories & _HISTORICAL),
+                hypothetical=bool(categories & _HYPOTHETICAL),
+                uncertain=bool(categories & _UNCERTAIN),
+                requested=bool(categories & _REQUESTED),
+                family=bool(categories & _FAMILY),
+                generic=(meta or {}).get("generic"),
+            )
+        )
+    # A mention inside a longer mention of the same label is the same finding ("improvement" in
+    # "functional improvement" is kept only as the longer phrase).
+    items = [
+        m
+        for m in items
+        if not any(
+            o is not m and o.kind == m.kind and o.label == m.label and o.start <= m.start and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in items
+        )
+    ]
+    items.sort(key=lambda m: (m.start, m.end))
+    return Mentions(text=text, sentences=sentences, items=items)

@@ -1,0 +1,100 @@
+"""The clinical NLP pipeline: spaCy's rule-based sentencizer, medspaCy's target matcher and ConText.
+
+Everything is built from packaged data (concept phrases, the treatment and drug vocabularies, the domain
+ConText rules) on first use, never at import, and runs fully offline on a blank English pipeline: no model
+is downloaded. Why medspaCy: its ConText implementation gives each mention its negation, history,
+hypothetical and uncertainty context with the cue that caused it, which is what an explanation needs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import cache
+from importlib import resources
+
+from openimr.vocabulary import drugs, load_resource, treatments
+
+CONCEPT_LABEL = "C:"
+TREATMENT_LABEL = "T:"
+DRUG_LABEL = "D:"
+SPAN_GROUP = "openimr"
+
+_SENTENCE_END_BREAK = re.compile(r"(?<=[a-z0-9)\]])\s*\n\s*\n\s*(?=[A-Z])")
+
+
+def _quiet_loguru() -> None:
+    """PyRuSH (a medspaCy dependency) logs every token through loguru at DEBUG; silence it."""
+    try:
+        from loguru import logger
+
+        logger.remove()
+    except Exception:  # noqa: BLE001 - loguru is optional here
+        logging.getLogger(__name__).debug("loguru not present")
+
+
+def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> list:
+    from medspacy.ner import TargetRule
+
+    rules = []
+    for phrase in phrases:
+        tokens = re.findall(r"[\w']+|[^\w\s]", phrase.lower())
+        if not tokens:
+            continue
+        rules.append(TargetRule(phrase, label, pattern=[{"LOWER": t} for t in tokens], metadata=meta or {}))
+    return rules
+
+
+def _exact_rules(label: str, words: list[str], meta: dict | None = None) -> list:
+    from medspacy.ner import TargetRule
+
+    rules = []
+    for word in words:
+        tokens = re.findall(r"[\w']+|[^\w\s]", word)
+        rules.append(TargetRule(word, label, pattern=[{"TEXT": t} for t in tokens], metadata=meta or {}))
+    return rules
+
+
+@cache
+def target_rules() -> list:
+    """Every target rule: clinical concepts, treatments by topic, drugs by generic name."""
+    rules = []
+    for name, concept in load_resource("concepts.yaml")["concepts"].items():
+        rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("phrases", []))
+    for name, topic in treatments().topics.items():
+        rules += _phrase_rules(TREATMENT_LABEL + name, topic.terms)
+        rules += _exact_rules(TREATMENT_LABEL + name, [w for w in topic.exact if len(w) >= 2])
+    for drug in drugs().drugs:
+        rules += _phrase_rules(DRUG_LABEL + drug.topic, drug.names, {"generic": drug.generic})
+    return rules
+
+
+@cache
+def nlp():
+    """The pipeline, built once per process."""
+    _quiet_loguru()
+    import medspacy  # noqa: F401 - registers the medspaCy factories
+    import spacy
+    from medspacy.context import ConTextRule
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    # Mentions overlap ("acupuncture" is both a treatment and conservative care): keep them in a span group.
+    matcher = pipeline.add_pipe(
+        "medspacy_target_matcher",
+        config={"result_type": "group", "span_group_name": SPAN_GROUP, "prune": False},
+    )
+    matcher.add(target_rules())
+    context = pipeline.add_pipe(
+        "medspacy_context",
+        config={"rules": "default", "input_span_type": "group", "span_group_name": SPAN_GROUP},
+    )
+    data = json.loads(resources.files("openimr.resources").joinpath("context_rules.json").read_text())
+    context.add([ConTextRule.from_dict(rule) for rule in data["context_rules"]])
+    return pipeline
+
+
+def process(text: str):
+    """Run the pipeline over a case summary. Paragraph breaks also end sentences."""
+    return nlp()(text)

@@ -1,0 +1,106 @@
+"""The schema every guideline file is validated against (pydantic, unknown keys refused)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Source = Literal["MTUS", "ACOEM", "ODG", "Other"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class InForce(_Strict):
+    """Dates of service the guideline governs: from ``start`` up to, not including, ``end``."""
+
+    start: dt.date
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class Citation(_Strict):
+    source: Source
+    title: str
+    section: str | None = None
+    pages: str | None = None
+    edition: str | None = None
+
+
+class Criterion(_Strict):
+    id: str
+    text: str = Field(description="What the guideline requires, in our own words.")
+    logic: str = Field(description="Expression over facts, params and defs (see guidelines/logic.py).")
+    when: str | None = Field(default=None, description="The criterion applies only when this holds.")
+    section: str | None = None
+    pages: str | None = None
+    missing: str | None = Field(default=None, description="The documentation that would settle it.")
+    change: str | None = Field(default=None, description="What the record would need to show to meet it.")
+
+
+class Pathway(_Strict):
+    name: str
+    when: str | None = None
+    all: list[str] = Field(min_length=1)
+
+
+class DecisionRule(_Strict):
+    """Overturned when every criterion of an applicable pathway is met; otherwise Upheld."""
+
+    pathways: list[Pathway] = Field(default_factory=list)
+    upheld_reason: str | None = Field(default=None, description="Said when no pathway exists (not recommended).")
+
+
+class Guideline(_Strict):
+    id: str
+    citation: Citation
+    rank: int = Field(ge=1, le=4, description="Evidence search sequence: 1 MTUS, 2 ACOEM/ODG, 3 other, 4 studies.")
+    in_force: InForce
+    topics: list[str] = Field(min_length=1)
+    applies: str | None = Field(default=None, description="When this guideline addresses the request.")
+    recommendation: Literal["recommended", "conditional", "not_recommended"] = "conditional"
+    params: dict[str, float | int | str | bool | list] = Field(default_factory=dict)
+    criteria: list[Criterion] = Field(default_factory=list)
+    decision: DecisionRule = Field(default_factory=DecisionRule)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _pathways_name_criteria(self) -> Guideline:
+        ids = [c.id for c in self.criteria]
+        if len(ids) != len(set(ids)):
+            raise ValueError("criterion ids must be unique")
+        for path in self.decision.pathways:
+            unknown = set(path.all) - set(ids)
+            if unknown:
+                raise ValueError(f"pathway '{path.name}' names unknown criteria {sorted(unknown)}")
+        if self.recommendation == "not_recommended" and self.decision.pathways:
+            raise ValueError("a not_recommended guideline has no pathway to Overturned")
+        return self
+
+
+class Definitions(_Strict):
+    """Shared definitions (``defs.*`` in logic), each with its citation."""
+
+    id: str
+    citation: Citation
+    in_force: InForce
+    values: dict[str, float | int | str | bool]
+
+
+class FactCase(_Strict):
+    """One fact set and the outcome the guideline must give for it (``<version>_test.yaml``)."""
+
+    name: str
+    facts: dict[str, float | int | str | bool | list | None]
+    decision: Literal["Upheld", "Overturned"]
+    date: dt.date | None = None
+    surgery_decision: str | None = None
+
+
+class GuidelineTests(_Strict):
+    cases: list[FactCase] = Field(min_length=1)
