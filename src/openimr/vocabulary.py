@@ -51,6 +51,7 @@ class BodyRegionVocabulary(_Strict):
     version: int
     regions: dict[str, list[str]]
     spine_levels: dict[str, str]
+    related: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class NumberWords(_Strict):

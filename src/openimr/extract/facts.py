@@ -20,6 +20,7 @@ from openimr.extract.mentions import Mention, Mentions
 from openimr.extract.quantities import NUM, upper_bound
 from openimr.extract.regions import find_regions
 from openimr.extract.requests import RequestInfo
+from openimr.vocabulary import body_regions
 
 Value = bool | int | float | str | list | None
 
@@ -76,6 +77,28 @@ def _tri(pos: list[Mention], neg: list[Mention]) -> Fact:
 def concept_fact(ctx: CaseContext, label: str) -> Fact:
     ms = ctx.mentions.concept(label)
     return _tri(_given(ms), _negated(ms))
+
+
+def _compatible_regions(req: RequestInfo) -> set[str]:
+    related = body_regions().related
+    regions = set(req.regions)
+    for region in req.regions:
+        regions |= set(related.get(region, []))
+    return regions
+
+
+def regional_fact(ctx: CaseContext, req: RequestInfo, label: str) -> Fact:
+    """Like ``concept_fact``, counting only sentences about the requested body region (or a region whose
+    findings bear on it, or no region at all): a wrist finding does not justify a lumbar study."""
+    if not req.regions:
+        return concept_fact(ctx, label)
+    wanted = _compatible_regions(req)
+    kept = []
+    for m in ctx.mentions.concept(label):
+        named = set(find_regions(ctx.mentions.sentences[m.sentence].text))
+        if not named or named & wanted:
+            kept.append(m)
+    return _tri(_given(kept), _negated(kept))
 
 
 _AGE = re.compile(r"\b(\d{2})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
@@ -298,6 +321,32 @@ def _concept(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
     return get
 
 
+def _regional(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
+    def get(ctx: CaseContext, req: RequestInfo) -> Fact:
+        return regional_fact(ctx, req, label)
+
+    get.__doc__ = f"The record documents {label.replace('_', ' ')} in the requested body region."
+    return get
+
+
+def _improving(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The worker is improving with the care under way (relief or functional gain said of a treatment)."""
+    care = _given(ctx.mentions.concept("conservative_care"))
+    sentences = _sentences_of(care)
+    gains = [
+        m
+        for label in ("functional_improvement", "symptom_relief")
+        for m in ctx.mentions.in_sentences("concept", label, sentences)
+        if m.given
+    ]
+    worse = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.given]
+    if gains and not worse:
+        return Fact(True, gains[:3])
+    if worse:
+        return Fact(False, worse[:3])
+    return Fact(None)
+
+
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(ctx.surgery_decision)
 
@@ -318,12 +367,14 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.weeks_since_injury": _weeks_since_injury,
     "case.working": _working,
     "case.functional_improvement": _concept("functional_improvement"),
-    "case.red_flags": _concept("red_flag"),
-    "case.fracture": _concept("fracture"),
-    "case.neuro_deficit": _concept("neuro_deficit"),
+    "case.red_flags": _regional("red_flag"),
+    "case.fracture": _regional("fracture"),
+    "case.neuro_deficit": _regional("neuro_deficit"),
+    "case.entrapment_signs": _regional("entrapment_signs"),
+    "case.improving": _improving,
     "case.radicular": _concept("radicular"),
     "case.nerve_compromise_imaging": _concept("nerve_compromise_imaging"),
-    "case.internal_derangement": _concept("internal_derangement"),
+    "case.internal_derangement": _regional("internal_derangement"),
     "case.conservative_care": _conservative_care,
     "case.failed_conservative_care": _failed_conservative_care,
     "case.prior_study": _prior_study,
@@ -359,7 +410,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
 for _attr in (
     "topic count per_week weeks quantity refills day_supply hours_per_day unspecified regions sides "
     "associated_surgical post_op retrospective additional initial purchase rental modified original_count "
-    "authorized_count is_topical is_liquid drug ingredients levels"
+    "authorized_count is_topical is_liquid drug ingredients levels components"
 ).split():
     FACTS[f"request.{_attr}"] = _request_fact(_attr)
 

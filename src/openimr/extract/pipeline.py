@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from functools import cache
 from importlib import resources
 
@@ -21,7 +20,6 @@ TREATMENT_LABEL = "T:"
 DRUG_LABEL = "D:"
 SPAN_GROUP = "openimr"
 
-_SENTENCE_END_BREAK = re.compile(r"(?<=[a-z0-9)\]])\s*\n\s*\n\s*(?=[A-Z])")
 
 
 def _quiet_loguru() -> None:
@@ -34,26 +32,35 @@ def _quiet_loguru() -> None:
         logging.getLogger(__name__).debug("loguru not present")
 
 
+@cache
+def _tokenizer():
+    """spaCy's English tokenizer: patterns are split exactly as the text will be ("Speed's" is two tokens)."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _tokens(phrase: str) -> list[str]:
+    return [t.text for t in _tokenizer()(phrase)]
+
+
 def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> list:
     from medspacy.ner import TargetRule
 
     rules = []
     for phrase in phrases:
-        tokens = re.findall(r"[\w']+|[^\w\s]", phrase.lower())
-        if not tokens:
-            continue
-        rules.append(TargetRule(phrase, label, pattern=[{"LOWER": t} for t in tokens], metadata=meta or {}))
+        tokens = _tokens(phrase.lower())
+        if tokens:
+            rules.append(TargetRule(phrase, label, pattern=[{"LOWER": t} for t in tokens], metadata=meta or {}))
     return rules
 
 
 def _exact_rules(label: str, words: list[str], meta: dict | None = None) -> list:
     from medspacy.ner import TargetRule
 
-    rules = []
-    for word in words:
-        tokens = re.findall(r"[\w']+|[^\w\s]", word)
-        rules.append(TargetRule(word, label, pattern=[{"TEXT": t} for t in tokens], metadata=meta or {}))
-    return rules
+    return [
+        TargetRule(word, label, pattern=[{"TEXT": t} for t in _tokens(word)], metadata=meta or {}) for word in words
+    ]
 
 
 @cache

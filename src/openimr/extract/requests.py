@@ -28,6 +28,11 @@ _INITIAL = re.compile(r"\b(?:initial|trial|new|first|evaluate and treat|eval and
 _PURCHASE = re.compile(r"\b(?:purchase|buy)\b", re.IGNORECASE)
 _RENTAL = re.compile(r"\b(?:rental|rent|rented)\b", re.IGNORECASE)
 _WITH_CLAUSE = re.compile(r"\s(?:with|plus|including|followed by|and then)\s", re.IGNORECASE)
+_COMPONENTS = {
+    "emg": re.compile(r"\bEMG\b|electromyogra", re.IGNORECASE),
+    "ncs": re.compile(r"\bNC[SV]\b|nerve conduction", re.IGNORECASE),
+    "ssep": re.compile(r"\bSSEPs?\b|somatosensory", re.IGNORECASE),
+}
 _FUZZY_MIN_LEN = 6
 _FUZZY_SCORE = 86
 
@@ -63,6 +68,7 @@ class RequestInfo:
     authorized_text: str | None = None
     authorized_count: int | None = None
     quantities: Quantities = field(default_factory=Quantities)
+    components: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int | None:
@@ -219,6 +225,7 @@ def understand_request(text: str) -> RequestInfo:
                                      "opioids", "other_drugs", "topical_analgesics"}:
         info.topic, info.kind, info.category = "topical_analgesics", "drug", vocab["topical_analgesics"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
+    info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
     if parts:
         info.original_count = parse_quantities(parts["original_request"], is_drug=info.kind == "drug").count
         if parts.get("authorized"):
