@@ -197,6 +197,7 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
         date_of_injury=_date_of_injury(case, review_date),
         review_date=review_date,
         review_date_source=source,
+        request_date=case.ur_denial_date,
     )
     requests = [understand_request(r.text) for r in case.requests]
     decided: dict[int, Determination] = {}

@@ -11,7 +11,13 @@ from openimr.guidelines.loader import guideline_tests
 
 
 # Facts that the extractors always know (a flag is False when the record or request does not raise it).
-_ALWAYS_KNOWN = {"prior.given": False, "case.takes_requested_drug": False, "case.prior_study": False}
+_ALWAYS_KNOWN = {
+    "prior.given": False,
+    "case.takes_requested_drug": False,
+    "case.takes_other_in_class": False,
+    "case.prior_study": False,
+    "case.current_drugs": [],
+}
 
 
 class FixedFacts:

@@ -49,6 +49,7 @@ class CaseContext:
     date_of_injury: dt.date | None
     review_date: dt.date
     review_date_source: str
+    request_date: dt.date | None = None  # when the treatment was asked for (the UR decision), if known
     surgery_decision: str | None = None  # decision of a surgery requested in the same case
     surgery_determination: object | None = None
 
@@ -87,15 +88,29 @@ def _compatible_regions(req: RequestInfo) -> set[str]:
     return regions
 
 
-def regional_fact(ctx: CaseContext, req: RequestInfo, label: str) -> Fact:
-    """Like ``concept_fact``, counting only sentences about the requested body region (or a region whose
-    findings bear on it, or no region at all): a wrist finding does not justify a lumbar study."""
+_WINDOW_BEFORE = 45
+_WINDOW_AFTER = 25
+
+
+def _regions_near(ctx: CaseContext, m: Mention) -> set[str]:
+    """Body regions named close to a mention (its clause), else anywhere in its sentence."""
+    sentence = ctx.mentions.sentences[m.sentence]
+    start = max(sentence.start, m.start - _WINDOW_BEFORE)
+    end = min(sentence.end, m.end + _WINDOW_AFTER)
+    near = set(find_regions(ctx.summary[start:end]))
+    return near or set(find_regions(sentence.text))
+
+
+def regional_fact(ctx: CaseContext, req: RequestInfo, label: str, related: bool = True) -> Fact:
+    """Like ``concept_fact``, counting only findings about the requested body region (with ``related``,
+    also regions whose findings bear on it, as arm numbness does on a cervical study), or findings that
+    name no region: a wrist finding does not justify a lumbar study, nor an ulna fracture a neck MRI."""
     if not req.regions:
         return concept_fact(ctx, label)
-    wanted = _compatible_regions(req)
+    wanted = _compatible_regions(req) if related else set(req.regions)
     kept = []
     for m in ctx.mentions.concept(label):
-        named = set(find_regions(ctx.mentions.sentences[m.sentence].text))
+        named = _regions_near(ctx, m)
         if not named or named & wanted:
             kept.append(m)
     return _tri(_given(kept), _negated(kept))
@@ -133,7 +148,9 @@ def _age(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
-    weeks = _weeks_between(ctx.date_of_injury, ctx.review_date)
+    """Weeks from the injury to the request (the UR decision date; the review date when it is unknown):
+    the reviewer judges the request as of when it was made."""
+    weeks = _weeks_between(ctx.date_of_injury, ctx.request_date or ctx.review_date)
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
@@ -206,6 +223,20 @@ def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and m.affirmed]
     given = [m for m in ms if not m.requested]
     return Fact(True, given[:3]) if given else Fact(False)
+
+
+def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Generic names of the drugs the record says the worker takes (not those only requested)."""
+    ms = [m for m in ctx.mentions.items if m.kind == "drug" and m.given and m.generic]
+    return Fact(sorted({m.generic for m in ms if m.generic}), ms[:5])
+
+
+def _other_in_class(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Another drug of the requested drug's class is already being taken (a switch or a duplicate)."""
+    if not req.drug_topic:
+        return Fact(False)
+    ms = [m for m in ctx.mentions.of("drug", req.drug_topic) if m.given and m.generic and m.generic != req.drug]
+    return Fact(True, ms[:3]) if ms else Fact(False)
 
 
 def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -321,9 +352,9 @@ def _concept(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
     return get
 
 
-def _regional(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
+def _regional(label: str, related: bool = True) -> Callable[[CaseContext, RequestInfo], Fact]:
     def get(ctx: CaseContext, req: RequestInfo) -> Fact:
-        return regional_fact(ctx, req, label)
+        return regional_fact(ctx, req, label, related)
 
     get.__doc__ = f"The record documents {label.replace('_', ' ')} in the requested body region."
     return get
@@ -347,6 +378,25 @@ def _improving(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(None)
 
 
+_IMAGING_TOPICS = ("mri", "ct", "xray", "other_imaging", "electrodiagnostics")
+
+
+def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A lesion shown by a study already done: a tear, derangement or nerve compromise named in a sentence
+    that reports imaging or electrodiagnostic testing, in the requested region."""
+    studies = [m for t in _IMAGING_TOPICS for m in ctx.mentions.of("treatment", t) if m.given]
+    sentences = _sentences_of(studies)
+    hits = []
+    for label in ("internal_derangement", "nerve_compromise_imaging"):
+        for m in ctx.mentions.in_sentences("concept", label, sentences):
+            if not m.given:
+                continue
+            named = _regions_near(ctx, m)
+            if not req.regions or not named or named & set(req.regions):
+                hits.append(m)
+    return Fact(True, hits[:3]) if hits else Fact(None)
+
+
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(ctx.surgery_decision)
 
@@ -367,14 +417,17 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.weeks_since_injury": _weeks_since_injury,
     "case.working": _working,
     "case.functional_improvement": _concept("functional_improvement"),
-    "case.red_flags": _regional("red_flag"),
-    "case.fracture": _regional("fracture"),
+    "case.red_flags": _regional("red_flag", related=False),
+    "case.fracture": _regional("fracture", related=False),
     "case.neuro_deficit": _regional("neuro_deficit"),
     "case.entrapment_signs": _regional("entrapment_signs"),
     "case.improving": _improving,
     "case.radicular": _concept("radicular"),
     "case.nerve_compromise_imaging": _concept("nerve_compromise_imaging"),
-    "case.internal_derangement": _regional("internal_derangement"),
+    "case.internal_derangement": _regional("internal_derangement", related=False),
+    "case.current_drugs": _current_drugs,
+    "case.imaging_lesion": _imaging_lesion,
+    "case.takes_other_in_class": _other_in_class,
     "case.conservative_care": _conservative_care,
     "case.failed_conservative_care": _failed_conservative_care,
     "case.prior_study": _prior_study,
@@ -410,7 +463,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
 for _attr in (
     "topic count per_week weeks quantity refills day_supply hours_per_day unspecified regions sides "
     "associated_surgical post_op retrospective additional initial purchase rental modified original_count "
-    "authorized_count is_topical is_liquid drug ingredients levels components"
+    "authorized_count is_topical is_liquid drug ingredients levels components partial for_medications"
 ).split():
     FACTS[f"request.{_attr}"] = _request_fact(_attr)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -76,6 +77,13 @@ class Mentions:
         return [m for m in self.of(kind, label) if m.sentence in sentences]
 
 
+# A sentence that reports the utilization review's decision or reasoning speaks of the request, not of the
+# worker's findings: what it names is neither a finding nor a treatment given.
+_UR_SENTENCE = re.compile(
+    r"\b(?:utilization review|UR|non-?certifi\w*|denied|modified the|certified|IMR)\b", re.IGNORECASE
+)
+
+
 def _kind_label(label: str) -> tuple[str, str]:
     for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
         if label.startswith(prefix):
@@ -87,6 +95,7 @@ def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    ur_sentences = {n for n, s in enumerate(sentences) if _UR_SENTENCE.search(s.text)}
     sent_of_token = {}
     for n, s in enumerate(doc.sents):
         for i in range(s.start, s.end):
@@ -113,7 +122,7 @@ def find_mentions(text: str) -> Mentions:
                 historical=bool(categories & _HISTORICAL),
                 hypothetical=bool(categories & _HYPOTHETICAL),
                 uncertain=bool(categories & _UNCERTAIN),
-                requested=bool(categories & _REQUESTED),
+                requested=bool(categories & _REQUESTED) or sent_of_token.get(span.start, 0) in ur_sentences,
                 family=bool(categories & _FAMILY),
                 generic=(meta or {}).get("generic"),
             )

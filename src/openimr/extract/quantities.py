@@ -88,6 +88,8 @@ _DAY_SUPPLY = [
 ]
 _STRENGTH = re.compile(r"\b\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|ml|%)(?:/ml)?\b", re.IGNORECASE)
 _HOURS = re.compile(rf"(?P<h>{NUM})\s*hours?\s*(?:per|a|/)\s*day", re.IGNORECASE)
+_DURATION = re.compile(rf"(?:for\s+(?:a\s+)?)?(?P<n>{RANGE})[- ]?(?P<unit>weeks?|wks?|days?|months?)(?:\s+(?:rental|rent|trial|supply|use))?",
+                       re.IGNORECASE)
 _UNSPECIFIED = re.compile(r"\bunspecified\b|\bunknown\b|\bunlimited\b|\bas needed visits\b", re.IGNORECASE)
 
 
@@ -135,6 +137,10 @@ def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
         if weeks:
             q.per_week, q.weeks = 7, _weeks(weeks, m.group("unit"))
             q.count = int(round(7 * q.weeks))
+    if q.weeks is None and (m := _DURATION.search(text)):
+        value = upper_bound(m.group("n"))
+        if value:
+            q.weeks = _weeks(value, m.group("unit"))
     total = _explicit_total(rest)
     if total is not None:
         # An explicit total ("(8 sessions)", "#12", "Twelve visits") wins over frequency x weeks.

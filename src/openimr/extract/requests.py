@@ -32,7 +32,16 @@ _COMPONENTS = {
     "emg": re.compile(r"\bEMG\b|electromyogra", re.IGNORECASE),
     "ncs": re.compile(r"\bNC[SV]\b|nerve conduction", re.IGNORECASE),
     "ssep": re.compile(r"\bSSEPs?\b|somatosensory", re.IGNORECASE),
+    "skilled": re.compile(r"\b(?:RN|LVN|nurse|nursing|wound|therapist|therapy|infusion|injections?)\b", re.IGNORECASE),
+    "custodial": re.compile(r"\b(?:aide|homemaker|housekeep\w*|chores?|attendant|caregiver|companion|"
+                            r"personal care|bathing|dressing|meals?|cleaning|ADL'?s|activities of daily living)\b",
+                            re.IGNORECASE),
+    "cox2": re.compile(r"\bcelecoxib|celebrex\b", re.IGNORECASE),
+    "non_medical": re.compile(r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
+                              r"exercise equipment|gym|pool|hot tub|spa)\b", re.IGNORECASE),
+    "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
 }
+_MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)
 _FUZZY_MIN_LEN = 6
 _FUZZY_SCORE = 86
 
@@ -69,6 +78,8 @@ class RequestInfo:
     authorized_count: int | None = None
     quantities: Quantities = field(default_factory=Quantities)
     components: list[str] = field(default_factory=list)
+    partial: bool = False
+    for_medications: bool = False
 
     @property
     def count(self) -> int | None:
@@ -226,10 +237,13 @@ def understand_request(text: str) -> RequestInfo:
         info.topic, info.kind, info.category = "topical_analgesics", "drug", vocab["topical_analgesics"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
+    info.for_medications = bool(_MEDICATION_PURPOSE.search(working))
     if parts:
         info.original_count = parse_quantities(parts["original_request"], is_drug=info.kind == "drug").count
         if parts.get("authorized"):
             info.authorized_count = parse_quantities(parts["authorized"], is_drug=info.kind == "drug").count
         # "additional" in the sense of the guideline: part of the course was already authorized.
         info.additional = info.additional or bool(parts.get("authorized"))
+        # A remaining portion (not the whole original request left IMR eligible).
+        info.partial = bool(parts.get("disputed")) and parts.get("disputed") != parts.get("original_request")
     return info
