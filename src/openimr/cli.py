@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -129,13 +129,13 @@ def case(
     raise typer.Exit(1 if failed else 0)
 
 
-class DecideFormat(str, Enum):
+class DecideFormat(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -147,8 +147,10 @@ CaseFiles = Annotated[
 
 
 def _determination_text(result) -> str:
-    lines = [f"{result.id or '(no id)'}  review date {result.review_date} ({result.review_date_source})  "
-             f"decision id {result.decision_id}"]
+    lines = [
+        f"{result.id or '(no id)'}  review date {result.review_date} ({result.review_date_source})  "
+        f"decision id {result.decision_id}"
+    ]
     for n, det in enumerate(result.determinations, start=1):
         guideline = det.guideline.title if det.guideline else "no encoded guideline"
         lines.append(f"  {n}. {det.request}")
@@ -218,7 +220,8 @@ def _agreement_text(result) -> str:
     lines = ["category                              items  accuracy  overturned (real / engine)"]
     for cat, row in result.by_category.items():
         lines.append(
-            f"{cat:<37} {row['items']:>5}  {row['accuracy']:>8.3f}  {row['overturned_expected']:>3} / {row['overturned_got']}"
+            f"{cat:<37} {row['items']:>5}  {row['accuracy']:>8.3f}  "
+            f"{row['overturned_expected']:>3} / {row['overturned_got']}"
         )
     c = result.confusion
     lines += [
@@ -249,7 +252,9 @@ def guidelines_list() -> None:
 
 
 @guidelines_app.command("show")
-def guidelines_show(guideline_id: Annotated[str, typer.Argument(help="A guideline id from 'guidelines list'.")]) -> None:
+def guidelines_show(
+    guideline_id: Annotated[str, typer.Argument(help="A guideline id from 'guidelines list'.")],
+) -> None:
     """Print one guideline as validated data."""
     import yaml
 

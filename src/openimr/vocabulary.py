@@ -14,6 +14,14 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def yaml_load(text: str):
+    """YAML through libyaml when it is there (several times faster), else the pure-Python loader."""
+    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+
+
 Kind = Literal["visits", "drug", "procedure", "imaging", "test", "surgery", "service", "dme"]
 
 
@@ -62,7 +70,7 @@ class NumberWords(_Strict):
 def load_resource(name: str) -> dict:
     """A YAML file of ``openimr/resources``."""
     text = resources.files("openimr.resources").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml_load(text)
 
 
 @cache

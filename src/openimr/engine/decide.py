@@ -99,7 +99,9 @@ def _determination_from(
     else:
         change = [f"the record no longer showed: {fill(o.criterion.text, lookup).rstrip('.')}" for o in considered]
     known = sum(1 for o in considered if o.met is not None)
-    confidence = 0.9 if spec.recommendation == "not_recommended" else 0.5 + 0.45 * (known / len(considered) if considered else 0)
+    confidence = (
+        0.9 if spec.recommendation == "not_recommended" else 0.5 + 0.45 * (known / len(considered) if considered else 0)
+    )
     return Determination(
         request=req.text,
         decision=result.decision,  # type: ignore[arg-type]
@@ -130,8 +132,13 @@ def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
             "necessity is not established, and the request is not medically necessary."
         )
         return Determination(
-            request=req.text, decision="Upheld", treatment=None, category=req.category, coverage="unclassified",
-            guidelines_searched=searched, rationale=rationale,
+            request=req.text,
+            decision="Upheld",
+            treatment=None,
+            category=req.category,
+            coverage="unclassified",
+            guidelines_searched=searched,
+            rationale=rationale,
             missing_documentation=["a description of the requested treatment that names what it is"],
             would_change_if=["a request that names the treatment, its quantity and the body part"],
             confidence=0.3,
@@ -143,8 +150,13 @@ def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
         "request is not medically necessary."
     )
     return Determination(
-        request=req.text, decision="Upheld", treatment=req.topic, category=req.category, coverage="not_encoded",
-        guidelines_searched=searched or ["MTUS", "ACOEM", "ODG"], rationale=rationale,
+        request=req.text,
+        decision="Upheld",
+        treatment=req.topic,
+        category=req.category,
+        coverage="not_encoded",
+        guidelines_searched=searched or ["MTUS", "ACOEM", "ODG"],
+        rationale=rationale,
         missing_documentation=["a guideline-based rationale for the requested treatment"],
         would_change_if=["documentation that establishes medical necessity under the applicable guideline"],
         confidence=0.35,
@@ -157,9 +169,15 @@ def _follows_surgery(req: RequestInfo, surgery: Determination) -> Determination:
         "necessary in this review, so the associated service is not medically necessary either."
     )
     return Determination(
-        request=req.text, decision="Upheld", treatment=req.topic, category="Surgical associated services",
-        coverage="encoded", guideline=surgery.guideline, guidelines_searched=surgery.guidelines_searched,
-        rationale=rationale, criteria=[CriterionResult(id="primary_surgery_supported", met=False)],
+        request=req.text,
+        decision="Upheld",
+        treatment=req.topic,
+        category="Surgical associated services",
+        coverage="encoded",
+        guideline=surgery.guideline,
+        guidelines_searched=surgery.guidelines_searched,
+        rationale=rationale,
+        criteria=[CriterionResult(id="primary_surgery_supported", met=False)],
         would_change_if=["the surgery it serves being found medically necessary"],
         confidence=0.9,
     )

@@ -63,7 +63,8 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
         outcomes[criterion.id] = CriterionOutcome(criterion, met, _dedupe(evidence), values)
 
     applicable = [
-        p for p in guideline.spec.decision.pathways
+        p
+        for p in guideline.spec.decision.pathways
         if guideline.pathways[p.name] is None or _truth(_eval(guideline, guideline.pathways[p.name], facts, day))
     ]
     considered: list[str] = []

@@ -80,5 +80,7 @@ def compose(result: GuidelineOutcome, summary: str, lookup: Callable[[str], obje
     if result.decision == "Overturned":
         lines.append("The criteria of the guideline are met, so the request is medically necessary.")
     else:
-        lines.append("Medical necessity is not established under the guideline, so the request is not medically necessary.")
+        lines.append(
+            "Medical necessity is not established under the guideline, so the request is not medically necessary."
+        )
     return " ".join(lines)

@@ -9,7 +9,6 @@ from openimr.extract.facts import FACTS, Fact
 from openimr.extract.requests import RequestInfo
 from openimr.guidelines.loader import guideline_tests
 
-
 # Facts that the extractors always know (a flag is False when the record or request does not raise it).
 _ALWAYS_KNOWN = {
     "prior.given": False,

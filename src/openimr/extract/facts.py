@@ -402,14 +402,13 @@ def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _total_with_prior(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """Sessions asked for plus those already given (or authorized): the course the guideline limits."""
-    prior = _prior_sessions(ctx, req).value
+    """Sessions asked for (the whole original request when part was authorized) plus those already given:
+    the course the guideline limits. Unknown when a prior course is documented without its count."""
     count = req.original_count if req.modified and req.original_count else req.count
-    if count is None:
-        return Fact(None)
-    if req.modified and req.original_count:
-        return Fact(count + (prior or 0))
-    return Fact(count + (prior or 0))
+    prior = _prior_sessions(ctx, req)
+    if count is None or (prior.value is None and _prior_given(ctx, req).value):
+        return Fact(None, prior.evidence)
+    return Fact(count + (prior.value or 0), prior.evidence)
 
 
 FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
@@ -460,11 +459,8 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "prior.relief": _prior_relief,
     "prior.total_with_request": _total_with_prior,
 }
-for _attr in (
-    "topic count per_week weeks quantity refills day_supply hours_per_day unspecified regions sides "
-    "associated_surgical post_op retrospective additional initial purchase rental modified original_count "
-    "authorized_count is_topical is_liquid drug ingredients levels components partial for_medications"
-).split():
+_REQUEST_ATTRIBUTES = ["topic", "count", "per_week", "weeks", "quantity", "refills", "day_supply", "hours_per_day", "unspecified", "regions", "sides", "associated_surgical", "post_op", "retrospective", "additional", "initial", "purchase", "rental", "modified", "original_count", "authorized_count", "is_topical", "is_liquid", "drug", "ingredients", "levels", "components", "partial", "for_medications"]
+for _attr in _REQUEST_ATTRIBUTES:
     FACTS[f"request.{_attr}"] = _request_fact(_attr)
 
 

@@ -133,7 +133,11 @@ def find_mentions(text: str) -> Mentions:
         m
         for m in items
         if not any(
-            o is not m and o.kind == m.kind and o.label == m.label and o.start <= m.start and m.end <= o.end
+            o is not m
+            and o.kind == m.kind
+            and o.label == m.label
+            and o.start <= m.start
+            and m.end <= o.end
             and (o.end - o.start) > (m.end - m.start)
             for o in items
         )

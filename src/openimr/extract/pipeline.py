@@ -21,7 +21,6 @@ DRUG_LABEL = "D:"
 SPAN_GROUP = "openimr"
 
 
-
 def _quiet_loguru() -> None:
     """PyRuSH (a medspaCy dependency) logs every token through loguru at DEBUG; silence it."""
     try:
@@ -32,34 +31,27 @@ def _quiet_loguru() -> None:
         logging.getLogger(__name__).debug("loguru not present")
 
 
+def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> list:
+    """Case-insensitive phrase rules: medspaCy matches them with spaCy's PhraseMatcher on lower-cased
+    tokens, tokenizing each phrase as the text is tokenized ("Speed's" is two tokens in both)."""
+    from medspacy.ner import TargetRule
+
+    return [TargetRule(phrase.lower(), label, metadata=meta or {}) for phrase in phrases if phrase.strip()]
+
+
 @cache
 def _tokenizer():
-    """spaCy's English tokenizer: patterns are split exactly as the text will be ("Speed's" is two tokens)."""
     import spacy
 
     return spacy.blank("en").tokenizer
-
-
-def _tokens(phrase: str) -> list[str]:
-    return [t.text for t in _tokenizer()(phrase)]
-
-
-def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> list:
-    from medspacy.ner import TargetRule
-
-    rules = []
-    for phrase in phrases:
-        tokens = _tokens(phrase.lower())
-        if tokens:
-            rules.append(TargetRule(phrase, label, pattern=[{"LOWER": t} for t in tokens], metadata=meta or {}))
-    return rules
 
 
 def _exact_rules(label: str, words: list[str], meta: dict | None = None) -> list:
     from medspacy.ner import TargetRule
 
     return [
-        TargetRule(word, label, pattern=[{"TEXT": t} for t in _tokens(word)], metadata=meta or {}) for word in words
+        TargetRule(word, label, pattern=[{"TEXT": t.text} for t in _tokenizer()(word)], metadata=meta or {})
+        for word in words
     ]
 
 

@@ -68,15 +68,18 @@ _FREQ_WEEKS = [
         rf"(?:x|for|times|over)?\s*(?P<w>{RANGE})\s*(?P<unit>weeks?|wks?|months?)",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?<![\w/#])(?P<f>\d)\s*[xX]\s*(?P<w>\d{{1,2}})(?![\w/%.])"),
+    re.compile(r"(?<![\w/#])(?P<f>\d)\s*[xX]\s*(?P<w>\d{1,2})(?![\w/%.])"),
     re.compile(rf"(?P<f>{NUM})\s+times\s+(?P<w>\d{{1,2}})(?!\s*(?:mg|%|ml|weeks?|wks?))\b", re.IGNORECASE),
 ]
 _DAILY = re.compile(rf"\bdaily\b.*?\bfor\s+(?P<w>{RANGE})\s*(?P<unit>weeks?|days?|months?)", re.IGNORECASE)
 _TOTAL = [
     re.compile(rf"(?P<n>{RANGE})\s*\(\s*\d+\s*\)\s*(?:\w+\s+){{0,3}}?(?:{_UNITS})", re.IGNORECASE),
-    re.compile(rf"\((?P<n>\d+)(?:\s*(?:sessions?|visits?))?\)", re.IGNORECASE),
-    re.compile(rf"(?P<n>{RANGE})\s+(?:(?!for\b|of\b|to\b)[a-z/-]+\s+){{0,4}}?(?:sessions?|visits?|treatments?)\b", re.IGNORECASE),
-    re.compile(rf"(?:^|\s)(?:x|times)\s*(?P<n>\d+)\b(?!\s*(?:weeks?|wks?|days?|months?|/))", re.IGNORECASE),
+    re.compile(r"\((?P<n>\d+)(?:\s*(?:sessions?|visits?))?\)", re.IGNORECASE),
+    re.compile(
+        rf"(?P<n>{RANGE})\s+(?:(?!for\b|of\b|to\b)[a-z/-]+\s+){{0,4}}?(?:sessions?|visits?|treatments?)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?:^|\s)(?:x|times)\s*(?P<n>\d+)\b(?!\s*(?:weeks?|wks?|days?|months?|/))", re.IGNORECASE),
     re.compile(r"#\s*(?P<n>\d+)(?!\s*(?:mg|%))", re.IGNORECASE),
     re.compile(r"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+)", re.IGNORECASE),
 ]
@@ -88,8 +91,11 @@ _DAY_SUPPLY = [
 ]
 _STRENGTH = re.compile(r"\b\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|ml|%)(?:/ml)?\b", re.IGNORECASE)
 _HOURS = re.compile(rf"(?P<h>{NUM})\s*hours?\s*(?:per|a|/)\s*day", re.IGNORECASE)
-_DURATION = re.compile(rf"(?:for\s+(?:a\s+)?)?(?P<n>{RANGE})[- ]?(?P<unit>weeks?|wks?|days?|months?)(?:\s+(?:rental|rent|trial|supply|use))?",
-                       re.IGNORECASE)
+_DURATION = re.compile(
+    rf"(?:for\s+(?:a\s+)?)?(?P<n>{RANGE})[- ]?(?P<unit>weeks?|wks?|days?|months?)"
+    r"(?:\s+(?:rental|rent|trial|supply|use))?",
+    re.IGNORECASE,
+)
 _UNSPECIFIED = re.compile(r"\bunspecified\b|\bunknown\b|\bunlimited\b|\bas needed visits\b", re.IGNORECASE)
 
 

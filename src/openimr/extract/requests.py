@@ -22,8 +22,11 @@ from openimr.vocabulary import drugs, phrase_pattern, treatments
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
 _POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
 _RETRO = re.compile(r"\bretro(?:spective)?\b|\bDOS\b", re.IGNORECASE)
-_ADDITIONAL = re.compile(r"\b(?:additional|continued?|continuing|further|more|extension|remaining|repeat|another|"
-                         r"ongoing|refills?)\b", re.IGNORECASE)
+_ADDITIONAL = re.compile(
+    r"\b(?:additional|continued?|continuing|further|more|extension|remaining|repeat|another|"
+    r"ongoing|refills?)\b",
+    re.IGNORECASE,
+)
 _INITIAL = re.compile(r"\b(?:initial|trial|new|first|evaluate and treat|eval and treat)\b", re.IGNORECASE)
 _PURCHASE = re.compile(r"\b(?:purchase|buy)\b", re.IGNORECASE)
 _RENTAL = re.compile(r"\b(?:rental|rent|rented)\b", re.IGNORECASE)
@@ -33,12 +36,17 @@ _COMPONENTS = {
     "ncs": re.compile(r"\bNC[SV]\b|nerve conduction", re.IGNORECASE),
     "ssep": re.compile(r"\bSSEPs?\b|somatosensory", re.IGNORECASE),
     "skilled": re.compile(r"\b(?:RN|LVN|nurse|nursing|wound|therapist|therapy|infusion|injections?)\b", re.IGNORECASE),
-    "custodial": re.compile(r"\b(?:aide|homemaker|housekeep\w*|chores?|attendant|caregiver|companion|"
-                            r"personal care|bathing|dressing|meals?|cleaning|ADL'?s|activities of daily living)\b",
-                            re.IGNORECASE),
+    "custodial": re.compile(
+        r"\b(?:aide|homemaker|housekeep\w*|chores?|attendant|caregiver|companion|"
+        r"personal care|bathing|dressing|meals?|cleaning|ADL'?s|activities of daily living)\b",
+        re.IGNORECASE,
+    ),
     "cox2": re.compile(r"\bcelecoxib|celebrex\b", re.IGNORECASE),
-    "non_medical": re.compile(r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
-                              r"exercise equipment|gym|pool|hot tub|spa)\b", re.IGNORECASE),
+    "non_medical": re.compile(
+        r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
+        r"exercise equipment|gym|pool|hot tub|spa)\b",
+        re.IGNORECASE,
+    ),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
 }
 _MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)
@@ -178,8 +186,10 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
     kept = [
         c
         for c in candidates
-        if not any(o is not c and o[3] != c[3] and o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
-                   for o in candidates)
+        if not any(
+            o is not c and o[3] != c[3] and o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
+            for o in candidates
+        )
     ]
     # What follows "with ..." qualifies the main item ("ESI with consult", "acupuncture with capsaicin patch").
     first = min(c[0] for c in kept)
@@ -232,8 +242,16 @@ def understand_request(text: str) -> RequestInfo:
     is_drug = kind == "drug" or bool(found_drugs)
     info.is_liquid = is_drug and _has_marker(working, drugs().liquid_markers)
     info.is_topical = is_drug and _has_marker(working, drugs().topical_markers) and not info.is_liquid
-    if info.is_topical and topic in {None, "nsaids", "muscle_relaxants", "anticonvulsants", "antidepressants",
-                                     "opioids", "other_drugs", "topical_analgesics"}:
+    if info.is_topical and topic in {
+        None,
+        "nsaids",
+        "muscle_relaxants",
+        "anticonvulsants",
+        "antidepressants",
+        "opioids",
+        "other_drugs",
+        "topical_analgesics",
+    }:
         info.topic, info.kind, info.category = "topical_analgesics", "drug", vocab["topical_analgesics"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]

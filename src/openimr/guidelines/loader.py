@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from openimr.extract.facts import FACTS
 from openimr.guidelines.logic import Expression, LogicError, compile_logic
 from openimr.guidelines.schema import Definitions, Guideline, GuidelineTests
+from openimr.vocabulary import yaml_load as _yaml_load
 
 _PACKAGE = "openimr.guidelines"
 _DATA = "data"
@@ -78,7 +79,7 @@ def _compile(source: str, where: str, params: set[str], defs: set[str]) -> Expre
 def load_guideline(path: str, text: str, defs: set[str]) -> LoadedGuideline:
     """Validate one guideline file's text."""
     try:
-        spec = Guideline.model_validate(yaml.safe_load(text))
+        spec = Guideline.model_validate(_yaml_load(text))
     except (ValidationError, yaml.YAMLError) as exc:
         raise GuidelineError(f"{path}: {exc}") from exc
     params = set(spec.params)
@@ -102,7 +103,7 @@ def definitions() -> tuple[Definitions, ...]:
     out = []
     for path, entry in _files(_data_root().joinpath("definitions")):
         try:
-            out.append(Definitions.model_validate(yaml.safe_load(entry.read_text(encoding="utf-8"))))
+            out.append(Definitions.model_validate(_yaml_load(entry.read_text(encoding="utf-8"))))
         except (ValidationError, yaml.YAMLError) as exc:
             raise GuidelineError(f"definitions/{path}: {exc}") from exc
     return tuple(out)
@@ -142,7 +143,7 @@ def guideline_tests() -> list[tuple[LoadedGuideline, GuidelineTests]]:
         if guideline is None:
             raise GuidelineError(f"{path}: no guideline file beside it")
         try:
-            tests = GuidelineTests.model_validate(yaml.safe_load(entry.read_text(encoding="utf-8")))
+            tests = GuidelineTests.model_validate(_yaml_load(entry.read_text(encoding="utf-8")))
         except (ValidationError, yaml.YAMLError) as exc:
             raise GuidelineError(f"{path}: {exc}") from exc
         out.append((guideline, tests))

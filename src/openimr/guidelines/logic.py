@@ -101,6 +101,10 @@ def compile_logic(source: str) -> Expression:
             name = _dotted(node)
             if name is None:
                 raise LogicError(f"{source!r}: attribute of a non-name")
+            if name.count(".") != 1 and not any(
+                isinstance(parent, ast.Attribute) and parent.value is node for parent in ast.walk(tree)
+            ):
+                raise LogicError(f"{source!r}: '{name}' is not a fact or parameter name (root.name)")
         elif isinstance(node, ast.Name):
             if node.id not in _ROOTS and node.id not in FUNCTIONS and node.id not in {"True", "False", "None"}:
                 raise LogicError(f"{source!r}: unknown name '{node.id}'")
@@ -109,9 +113,24 @@ def compile_logic(source: str) -> Expression:
                 raise LogicError(f"{source!r}: only these functions may be called: {sorted(FUNCTIONS)}")
         elif not isinstance(
             node,
-            ast.Expression | ast.BoolOp | ast.UnaryOp | ast.Compare | ast.BinOp | ast.IfExp | ast.Constant
-            | ast.List | ast.Tuple | ast.Load | ast.And | ast.Or | ast.Not | ast.USub | ast.In | ast.NotIn
-            | ast.cmpop | ast.operator,
+            ast.Expression
+            | ast.BoolOp
+            | ast.UnaryOp
+            | ast.Compare
+            | ast.BinOp
+            | ast.IfExp
+            | ast.Constant
+            | ast.List
+            | ast.Tuple
+            | ast.Load
+            | ast.And
+            | ast.Or
+            | ast.Not
+            | ast.USub
+            | ast.In
+            | ast.NotIn
+            | ast.cmpop
+            | ast.operator,
         ):
             raise LogicError(f"{source!r}: {type(node).__name__} is not allowed")
     for node in ast.walk(tree):
@@ -187,8 +206,6 @@ class _Evaluator:
             if isinstance(op, ast.In | ast.NotIn):
                 value = None if right is None or left is None else (left in right)
                 value = value if value is None or isinstance(op, ast.In) else not value
-            elif isinstance(op, ast.Eq | ast.NotEq) and (left is None or right is None):
-                value = None
             elif left is None or right is None:
                 value = None
             else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from openimr.errors import Err, OpenIMRError
-from openimr.ingest.pdf import pdf_text
 
 _PDF_MAGIC = b"%PDF-"
 
@@ -39,6 +38,8 @@ def bytes_to_text(data: bytes, where: str) -> str:
     if not data.strip():
         raise OpenIMRError(Err.E102, where)
     if is_pdf(data):
+        from openimr.ingest.pdf import pdf_text  # the PDF libraries load only when a PDF comes
+
         return pdf_text(data, where)
     text = decode_text(data, where)
     if not text.strip():

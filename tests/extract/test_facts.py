@@ -1,0 +1,89 @@
+"""Clinical facts, one sentence each, with their evidence and context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from openimr.extract.facts import CaseContext, FactSet
+from openimr.extract.mentions import find_mentions
+from openimr.extract.requests import understand_request
+
+
+def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt.date | None = None) -> FactSet:
+    ctx = CaseContext(
+        summary=summary,
+        mentions=find_mentions(summary),
+        date_of_injury=injury,
+        review_date=dt.date(2017, 1, 15),
+        review_date_source="test",
+    )
+    return FactSet(ctx, understand_request(request))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "value"),
+    [
+        ("Straight leg raise was positive on the right.", "case.neuro_deficit", True),
+        ("Motor strength, sensation and reflexes were normal.", "case.neuro_deficit", None),
+        ("He denies numbness or tingling.", "case.radicular", False),
+        ("There is no documentation of functional improvement.", "case.functional_improvement", False),
+        ("She reports improved activities of daily living.", "case.functional_improvement", True),
+        ("Cauda equina syndrome is suspected.", "case.red_flags", None),
+        ("X-rays showed a fracture of the L1 vertebra.", "case.fracture", True),
+        ("The patient is working full duty.", "case.working", True),
+        ("He remains off work on temporary total disability.", "case.working", False),
+        ("He has GERD from the NSAIDs.", "case.gi_risk", True),
+        ("Positive McMurray's test was noted.", "case.internal_derangement", True),
+        ("There was a positive Speed's test.", "case.internal_derangement", True),
+        ("Tinel's sign was positive at the wrist.", "case.entrapment_signs", True),
+    ],
+)
+def test_one_sentence_fact(sentence: str, name: str, value: object) -> None:
+    fact = facts(sentence).get(name)
+    assert fact.value == value
+    if value is not None:
+        span = fact.spans()[0]
+        assert sentence[span["start"] : span["end"]] == span["text"]
+
+
+def test_prior_sessions_and_improvement_of_the_requested_treatment() -> None:
+    summary = (
+        "Patient has completed total of 12 acupuncture visits and reports that it is helping with pain control. "
+        "There is no documentation of functional improvement. "
+        "Provider is requesting additional 6 acupuncture treatments."
+    )
+    fs = facts(summary, "Acupuncture 6 sessions")
+    assert fs.get("prior.given").value is True
+    assert fs.get("prior.sessions").value == 12
+    assert fs.get("prior.improvement").value is False
+    assert fs.get("prior.total_with_request").value == 18
+
+
+def test_requested_treatment_is_not_a_prior_course() -> None:
+    fs = facts("The provider requested acupuncture for the neck.", "Acupuncture 6 sessions")
+    assert fs.get("prior.given").value is False
+
+
+def test_utilization_review_sentence_is_not_a_finding() -> None:
+    fs = facts("The request was denied due to lack of documentation of GI complaints.", "Prilosec 20mg #30")
+    assert fs.get("case.gi_risk").value is None
+
+
+def test_finding_of_another_region_does_not_count() -> None:
+    fs = facts("There was a positive Phalen's test at the right wrist.", "MRI of the lumbar spine")
+    assert fs.get("case.entrapment_signs").value is None
+    arm = facts("There was decreased sensation in the right fifth finger.", "MRI of the cervical spine")
+    assert arm.get("case.neuro_deficit").value is True
+
+
+def test_weeks_since_injury_and_drug_duration() -> None:
+    fs = facts("Current medications include Norco (since at least 6-24-15).", "Norco 10/325 #60", dt.date(2015, 1, 1))
+    assert fs.get("case.weeks_since_injury").value == pytest.approx(
+        (dt.date(2017, 1, 15) - dt.date(2015, 1, 1)).days / 7, 0.1
+    )
+    assert fs.get("case.takes_requested_drug").value is True
+    assert fs.get("case.weeks_on_requested_drug").value == pytest.approx(
+        (dt.date(2017, 1, 15) - dt.date(2015, 6, 24)).days / 7, 0.1
+    )

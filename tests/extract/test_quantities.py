@@ -1,0 +1,63 @@
+"""Counts, frequencies and drug quantities as requests write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from openimr.extract.quantities import parse_quantities
+
+VISITS = [
+    ("Acupuncture 6 sessions", 6, None, None),
+    ("EIGHT (8) ACUPUNCTURE THERAPY SESSIONS", 8, None, None),
+    ("INITIAL ACUPUNCTURE 2 TIMES 3 SESSIONS, TO THE LUMBAR SPINE", 6, 2, 3),
+    ("Acupuncture 2x3 for bilateral shoulders", 6, 2, 3),
+    ("Continue physical therapy 3 times a week for 2 weeks", 6, 3, 2),
+    ("Four sessions of physical therapy two times a week times 2 weeks", 4, 2, 2),
+    ("PT 1-2 times per week for 4 weeks", 8, 2, 4),
+    ("PT/OT two to three times a week for six to eight weeks (24 sessions)", 24, 3, 8),
+    ("Physical therapy to the lumbar spine 2 times a week for 2 weeks (4)", 4, 2, 2),
+    ("Associated surgical service: Physical therapy, times 12", 12, None, None),
+    ("Chiropractic therapy sessions for the cervical spine, #2", 2, None, None),
+    ("Post-op physical therapy 12-18 sessions", 18, None, None),
+    ("Daily RN for 4 weeks for wound care", 28, 7, 4),
+    ("Twelve physical therapy visits for the Cervical Spine", 12, None, None),
+    ("Physical therapy treatments for the left shoulder", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "per_week", "weeks"), VISITS)
+def test_visit_counts(text: str, count: int | None, per_week: float | None, weeks: float | None) -> None:
+    q = parse_quantities(text)
+    assert q.count == count
+    assert q.per_week == per_week
+    assert q.weeks == weeks
+
+
+DRUGS = [
+    ("Carisoprodol 350mg #60", 60, None, None, ["350mg"]),
+    ("Hydrocodone (Norco 5/325mg) #60", 60, None, None, ["5/325mg"]),
+    ("Oxycodone HCL ER 20mg #60 day supply: 30", 60, None, 30, ["20mg"]),
+    ("Voltaren 75mg #60 with 3 refills", 60, 3, None, ["75mg"]),
+    ("Cyclobenzaprine 7.5mg QTY: 90", 90, None, None, ["7.5mg"]),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "refills", "day_supply", "strengths"), DRUGS)
+def test_drug_quantities(
+    text: str, quantity: int, refills: int | None, day_supply: int | None, strengths: list
+) -> None:
+    q = parse_quantities(text, is_drug=True)
+    assert (q.quantity, q.refills, q.day_supply, q.strengths) == (quantity, refills, day_supply, strengths)
+
+
+def test_a_dose_is_never_a_count_of_visits() -> None:
+    assert parse_quantities("Norco 10/325 mg").count is None
+
+
+def test_rental_duration() -> None:
+    assert parse_quantities("Cold compression therapy 30 day rental").weeks == pytest.approx(30 / 7)
+    assert parse_quantities("Cold therapy for one week").weeks == 1
+
+
+def test_unspecified_quantity_is_flagged() -> None:
+    assert parse_quantities("Acupuncture treatments (unspecified quantity)").unspecified

@@ -1,0 +1,96 @@
+"""Request understanding: topic, role, regions, drugs, modified requests."""
+
+from __future__ import annotations
+
+import pytest
+
+from openimr.extract.requests import classify, understand_request
+
+TOPICS = [
+    ("Acupuncture 6 sessions", "acupuncture"),
+    ("Accupuncture x6", "acupuncture"),
+    ("Chirophysio therapy two times a week for four weeks", "chiropractic"),
+    ("Carisoprodol 350mg #60", "muscle_relaxants"),
+    ("Flexaril 10mg #30", "muscle_relaxants"),
+    ("Norcco 10/325 #90", "opioids"),
+    ("Hydrocodone (Norco 5/325mg) #60", "opioids"),
+    ("Lidocaine 5% patch #1", "topical_analgesics"),
+    ("Gabapentin 10%, Cyclobenzaprine 6%, Bupivacaine 5% in cream base", "topical_analgesics"),
+    ("Fanatrex 25mg/ml oral suspension 420ml", "medical_foods"),
+    ("Prilosec 20mg #90", "gastro_protection"),
+    ("Lumbar epidural steroid injection with pain interventionist consult and treatment", "epidural_injection"),
+    ("Consult with hip replacement specialist to evaluation for a total hip arthroplasty", "consultation"),
+    ("Spine surgery evaluation for the lumbar", "consultation"),
+    ("Left shoulder arthroscopy with Bankart repair, possible biceps tenodesis", "surgery"),
+    ("MRI of the lumbar spine without contrast", "mri"),
+    ("EMG/NCV of the hip, lumbar", "electrodiagnostics"),
+    ("TENS unit", "tens"),
+    ("Electrical Muscle Stimulation 2 times a week for 4 weeks", "tens"),
+    ("Pulsed Ultrasound 2 times a week for 4 weeks", "passive_modalities"),
+    ("Home aide 6 hours per day, 5 times a week for 4 weeks", "home_health"),
+    ("One platelet-rich plasma injection to the right knee", "platelet_rich_plasma"),
+    ("Gym membership", "gym_membership"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), TOPICS)
+def test_topic(text: str, topic: str) -> None:
+    assert understand_request(text).topic == topic
+
+
+def test_short_abbreviations_never_match_fuzzily() -> None:
+    assert classify("flexaril 10 mg")[0] == "muscle_relaxants"
+    assert classify("Emg")[0] is None
+
+
+def test_unknown_request_is_unclassified() -> None:
+    info = understand_request("Xyzzy quux frobnication")
+    assert info.topic is None
+    assert info.category == "Unclassified"
+
+
+def test_associated_surgical_service_keeps_its_own_topic() -> None:
+    info = understand_request("Associated surgical service: Cold therapy for one week")
+    assert info.associated_surgical and info.post_op
+    assert info.topic == "dme"
+    assert "cold_therapy" in info.components
+
+
+def test_post_op_drug_is_a_drug() -> None:
+    info = understand_request("Post-op Percocet 5/325mg")
+    assert info.topic == "opioids" and info.post_op and info.drug == "oxycodone"
+
+
+def test_modified_request_is_judged_with_its_original() -> None:
+    info = understand_request(
+        "Acupuncture of the lumbar and cervical for eight sessions was the original request. Acupuncture of the "
+        "lumbar and cervical for six sessions was authorized by the Claims Administrator. The remaining IMR "
+        "eligible portion of the original request, Acupuncture of the lumbar and cervical for two sessions is"
+    )
+    assert (info.count, info.original_count, info.authorized_count) == (2, 8, 6)
+    assert info.modified and info.partial and info.additional
+    assert info.regions == ["lumbar", "cervical"]
+
+
+def test_whole_original_left_eligible_is_not_partial() -> None:
+    info = understand_request(
+        "Acute inpatient rehabilitation 7-10 days was the original request. The Claims Administrator authorized "
+        "Skilled nursing facility for 7 days, leaving the original request IMR eligible. The original request, "
+        "Acute inpatient rehabilitation 7-10 days is"
+    )
+    assert info.modified and not info.partial
+    assert info.topic == "facility"
+
+
+def test_regions_sides_and_levels() -> None:
+    info = understand_request("Bilateral L4-5, L5-S1 facet joint injections")
+    assert info.regions == ["lumbar"]
+    assert info.sides == ["bilateral"]
+    assert info.levels == 2
+
+
+def test_compound_lists_every_ingredient() -> None:
+    info = understand_request(
+        "Flurbiprofen 20%, Baclofen 5%, Dexamethasone 2%, Menthol 2%, Capsaicin 0.025% in cream base"
+    )
+    assert info.ingredients[:3] == ["flurbiprofen", "baclofen", "dexamethasone"]

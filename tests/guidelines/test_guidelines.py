@@ -1,0 +1,93 @@
+"""Guideline files: schema, expression language, version choice, and each file's own fact sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from openimr.engine.selfcheck import run_guideline_tests
+from openimr.guidelines.loader import GuidelineError, all_guidelines, candidates, load_guideline
+from openimr.guidelines.logic import LogicError, compile_logic, evaluate
+
+RESULTS = run_guideline_tests()
+
+
+def test_every_guideline_file_validates_and_has_fact_set_tests() -> None:
+    guidelines = all_guidelines()
+    assert len(guidelines) >= 40
+    tested = {r.guideline for r in RESULTS}
+    assert tested == {g.id for g in guidelines}
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: f"{r.guideline}:{r.case}")
+def test_fact_set_gives_its_expected_decision(result) -> None:
+    assert result.got == result.expected
+
+
+def test_every_criterion_cites_its_guideline() -> None:
+    for g in all_guidelines():
+        assert g.spec.citation.title and g.spec.citation.source in {"MTUS", "ACOEM", "ODG", "Other"}
+        for criterion in g.spec.criteria:
+            assert criterion.text.strip(), f"{g.id}:{criterion.id} has no text"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2015, 3, 1), "mtus-cpmtg-physical-medicine-2009"),
+        (dt.date(2016, 12, 1), "mtus-cpmtg-physical-medicine-2016"),
+    ],
+)
+def test_version_is_chosen_by_date(day: dt.date, expected: str) -> None:
+    ids = [g.id for g in candidates("physical_therapy", day)]
+    assert ids[0] == expected
+    assert "odg-physical-therapy-2016" in ids
+
+
+def test_search_sequence_puts_mtus_before_odg() -> None:
+    ranks = [g.spec.rank for g in candidates("mri", dt.date(2016, 12, 1))]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+
+
+def test_three_valued_logic() -> None:
+    values = {"case.neuro_deficit": None, "request.count": 6}
+    constants = {"params": {"limit": 6}, "defs": {}}
+
+    def run(source: str) -> object:
+        return evaluate(compile_logic(source), values.get, constants)
+
+    assert run("case.neuro_deficit and request.count <= params.limit") is None
+    assert run("case.neuro_deficit or request.count <= params.limit") is True
+    assert run("not yes(case.neuro_deficit)") is True
+    assert run("default(case.neuro_deficit, False)") is False
+
+
+@pytest.mark.parametrize("source", ["__import__('os')", "open('x')", "case.age.__class__", "lambda: 1", "x + 1"])
+def test_unsafe_or_unknown_expressions_are_refused(source: str) -> None:
+    with pytest.raises(LogicError):
+        compile_logic(source)
+
+
+def test_a_guideline_naming_an_unknown_fact_fails_validation() -> None:
+    text = """
+id: broken
+citation: {source: MTUS, title: Broken}
+rank: 1
+in_force: {start: 2009-01-01}
+topics: [acupuncture]
+criteria:
+  - {id: c, text: t, logic: "case.no_such_fact == True"}
+decision:
+  pathways: [{name: p, all: [c]}]
+"""
+    with pytest.raises(GuidelineError, match="unknown fact 'case.no_such_fact'"):
+        load_guideline("broken.yaml", text, set())
+
+
+def test_a_guideline_with_an_unknown_key_fails_validation() -> None:
+    text = (
+        "id: x\ncitation: {source: MTUS, title: X}\nrank: 1\nin_force: {start: 2009-01-01}\ntopics: [a]\nthreshold: 3\n"
+    )
+    with pytest.raises(GuidelineError, match="threshold"):
+        load_guideline("x.yaml", text, set())
