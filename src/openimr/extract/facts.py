@@ -459,7 +459,37 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "prior.relief": _prior_relief,
     "prior.total_with_request": _total_with_prior,
 }
-_REQUEST_ATTRIBUTES = ["topic", "count", "per_week", "weeks", "quantity", "refills", "day_supply", "hours_per_day", "unspecified", "regions", "sides", "associated_surgical", "post_op", "retrospective", "additional", "initial", "purchase", "rental", "modified", "original_count", "authorized_count", "is_topical", "is_liquid", "drug", "ingredients", "levels", "components", "partial", "for_medications"]
+_REQUEST_ATTRIBUTES = [
+    "topic",
+    "count",
+    "per_week",
+    "weeks",
+    "quantity",
+    "refills",
+    "day_supply",
+    "hours_per_day",
+    "unspecified",
+    "regions",
+    "sides",
+    "associated_surgical",
+    "post_op",
+    "retrospective",
+    "additional",
+    "initial",
+    "purchase",
+    "rental",
+    "modified",
+    "original_count",
+    "authorized_count",
+    "is_topical",
+    "is_liquid",
+    "drug",
+    "ingredients",
+    "levels",
+    "components",
+    "partial",
+    "for_medications",
+]
 for _attr in _REQUEST_ATTRIBUTES:
     FACTS[f"request.{_attr}"] = _request_fact(_attr)
 
