@@ -113,3 +113,16 @@ def evaluate(paths: Iterable[str | Path]):
         for det, exp in zip(result.determinations, expected, strict=True):
             scored.append(Scored(inp.case.id, det.request, det.category, exp, det.decision))
     return agreement(scored), errors
+
+
+def render_letter(case: Case, result, fmt: str = "text", letter: Letter | None = None) -> str | bytes:
+    """The Final Determination Letter of a reviewed case: ``text``, ``html`` (str) or ``pdf`` (bytes)."""
+    from openimr.render import letter as render
+
+    if fmt == "text":
+        return render.render_text(case, result, letter)
+    if fmt == "html":
+        return render.render_html(case, result, letter)
+    if fmt == "pdf":
+        return render.render_pdf(case, result, letter)
+    raise ValueError(f"unknown letter format {fmt!r}")

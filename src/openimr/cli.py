@@ -133,6 +133,51 @@ class DecideFormat(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    letter = "letter"
+    html = "html"
+    pdf = "pdf"
+
+
+_LETTER_FORMATS = {
+    DecideFormat.letter: ("text", ".txt"),
+    DecideFormat.html: ("html", ".html"),
+    DecideFormat.pdf: ("pdf", ".pdf"),
+}
+
+
+def _safe_name(case_id: str | None, n: int) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", case_id or f"case-{n}")
+
+
+def _decide_letters(inputs: list, fmt: DecideFormat, out: Path | None) -> bool:
+    """Write one letter per case: to ``out`` (a file for one case, a folder for several) or to stdout."""
+    kind, suffix = _LETTER_FORMATS[fmt]
+    good = [inp for inp in inputs if inp.case is not None]
+    if fmt is DecideFormat.pdf and out is None:
+        err_console.print("error: --format pdf needs -o FILE or -o DIR", markup=False)
+        return True
+    as_folder = out is not None and (out.is_dir() or len(good) > 1 or str(out).endswith(("/", "\\")))
+    if as_folder:
+        out.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+    failed = False
+    for n, inp in enumerate(inputs, start=1):
+        if inp.error or inp.case is None:
+            report_error(inp.error)  # type: ignore[arg-type]
+            failed = True
+            continue
+        result = api.review(inp.case)
+        document = api.render_letter(inp.case, result, kind, inp.letter)
+        if out is None:
+            sys.stdout.write(document if isinstance(document, str) else document.decode())
+            continue
+        target = out / f"{_safe_name(inp.case.id, n)}{suffix}" if as_folder else out
+        if isinstance(document, bytes):
+            target.write_bytes(document)
+        else:
+            target.write_text(document, encoding="utf-8")
+    return failed
 
 
 class EvalFormat(StrEnum):
@@ -167,7 +212,10 @@ def decide(
     fmt: Annotated[DecideFormat, typer.Option("--format", "-f", help="Output format.")] = DecideFormat.text,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """Decide every disputed item of each case under the MTUS, with evidence and rationale."""
+    """Decide every disputed item of each case under the MTUS, with evidence and rationale; or write each
+    case's Final Determination Letter (--format letter|html|pdf)."""
+    if fmt in _LETTER_FORMATS:
+        raise typer.Exit(1 if _decide_letters(list(api.iter_case_inputs(files)), fmt, out) else 0)
     failed = False
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
     records: list[dict] = []

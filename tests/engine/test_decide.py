@@ -26,7 +26,7 @@ def _review_letter(path: Path):
 def _golden_view(result) -> dict:
     """The parts of a determination a change of behaviour must show up in."""
     return {
-        "decision_id": result.decision_id,
+        "review_date": str(result.review_date),
         "determinations": [
             {
                 "decision": d.decision,

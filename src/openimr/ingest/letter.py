@@ -25,6 +25,8 @@ _HEADINGS = {
     "how": re.compile(r"^HOW THE IMR FINAL DETERMINATION WAS MADE\b"),
     "summary": re.compile(r"^CLINICAL CASE SUMMARY$"),
     "issues": re.compile(r"^IMR ISSUES,? DECISIONS,? AND RATIONALES?$"),
+    # Sections OpenIMR's own letters add after the issues; they close the last item's rationale.
+    "extra": re.compile(r"^(WHAT THE RECORD WOULD NEED TO SHOW|DOCUMENTS AND RECORDS CONSIDERED|DECISION RECORD)$"),
 }
 _DECISION_AT_END = re.compile(r"^(?P<title>.*?):\s*(?P<decision>upheld|overturned)\s*\.?$", re.IGNORECASE)
 _DECISION_ALONE = re.compile(r"^(?P<decision>upheld|overturned)\s*\.?$", re.IGNORECASE)
@@ -32,11 +34,12 @@ _CA_LABEL = re.compile(r"^Claims Administrator guidelines?:\s*", re.IGNORECASE)
 _REVIEWER_LABEL = re.compile(r"^(?!Claims\b)[A-Z][A-Za-z&.' -]{1,40}? guidelines?:\s*")
 _RATIONALE_LABEL = re.compile(r"^Decision rationale:\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?]["')\]]?$""")
-_INTRO_END = re.compile(r"(set forth below|following)\s*:$", re.IGNORECASE)
+_INTRO_END = re.compile(r"(set forth below|following|as follows)\s*:$", re.IGNORECASE)
 _SUMMARY_INTRO = re.compile(
     r"^The expert reviewer developed the following clinical case summary.*?medical records:\s*", re.IGNORECASE
 )
 _MAX_TITLE_LINES = 8
+_PAGE_FOOTER = re.compile(r"^Page \d+ of \d+$")
 
 
 @dataclass
@@ -56,6 +59,8 @@ def _heading(text: str) -> str | None:
 def _sections(lines: Sequence[Line]) -> list[_Section]:
     sections = [_Section("header", [])]
     for line in lines:
+        if _PAGE_FOOTER.match(line.text):
+            continue
         name = _heading(line.text)
         if name:
             sections.append(_Section(name, []))
@@ -78,9 +83,10 @@ _HEADER_DATES = {
 def _header_fields(lines: Sequence[Line]) -> dict:
     text = unwrap(line.text for line in lines)
     fields: dict = {}
-    case = re.search(r"Case (?:Number|No\.?)\s*:\s*([A-Z]{2}\d{2}-\d{5,8})", text, re.IGNORECASE)
+    case = re.search(r"Case (?:Number|No\.?)\s*:\s*([A-Za-z0-9][\w.-]*)", text, re.IGNORECASE)
     if case:
-        fields["case_number"] = case.group(1).upper()
+        number = case.group(1)
+        fields["case_number"] = number.upper() if re.fullmatch(r"[A-Za-z]{2}\d{2}-\d{5,8}", number) else number
     for key, label in _HEADER_DATES.items():
         m = re.search(rf"{label}\s*:\s*(\S+(?:\s\S+){{0,2}})", text, re.IGNORECASE)
         if m:
@@ -169,7 +175,14 @@ def _title_start(lines: Sequence[Line], last: int, floor: int, has_breaks: bool)
                 start -= 1
         block = lines[start : last + 1]
         if last - start < _MAX_TITLE_LINES and not any(_is_label(line.text) for line in block):
-            return start
+            # A paragraph mark can be lost at a page break: never let a title begin before the end of the
+            # sentence that precedes it (a modified request's inner sentences excepted).
+            return max(start, _sentence_start(lines, last, floor))
+    return _sentence_start(lines, last, floor, has_breaks)
+
+
+def _sentence_start(lines: Sequence[Line], last: int, floor: int, has_breaks: bool = False) -> int:
+    """Walk back from ``last`` to the line after one that ends a sentence, a label or the section intro."""
     start = last
     while start > floor:
         prev = lines[start - 1].text
@@ -282,7 +295,9 @@ def parse_letter_text(text: str, source: str) -> Letter:
         raise OpenIMRError(Err.E102, source)
     lines, has_breaks = layout(text)
     sections = _sections(lines)
-    by_name = {s.name: s for s in sections}
+    by_name: dict[str, _Section] = {}
+    for section in sections:
+        by_name.setdefault(section.name, section)
     if "issues" not in by_name:
         older = legacy.detect(lines)
         if older:

@@ -1,0 +1,118 @@
+"""What a letter shows, gathered from the case, its determinations and the configured reviewer profile.
+
+Templates only lay this out; every sentence that depends on the case is composed here or in the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from openimr.config import settings
+from openimr.model import Case, CaseDetermination, Determination, Letter
+
+
+@dataclass
+class ItemView:
+    title: str
+    decision: str
+    claims_administrator_guideline: str
+    reviewer_guideline: str
+    rationale: str
+    would_support: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LetterView:
+    case_id: str
+    header: list[tuple[str, str]]
+    organization: str
+    licensure_states: list[str]
+    specialties: list[str]
+    years_in_practice: int
+    weekly_hours: int
+    summary_paragraphs: list[str]
+    items: list[ItemView]
+    documents: list[str]
+    decision_id: str
+    engine_version: str
+    ruleset: str
+    review_date: dt.date
+
+
+def _fmt(day: dt.date | None) -> str | None:
+    return day.strftime("%m/%d/%Y") if day else None
+
+
+def reviewer_guideline(det: Determination) -> str:
+    """'Decision based on MTUS <title>, Section(s): ..., Page(s): ...' for the governing guideline."""
+    g = det.guideline
+    if g is None:
+        return "No guideline addresses this request; see the rationale."
+    prefix = "Decision based on MTUS" if g.source == "MTUS" else f"Decision based on Non-MTUS Citation {g.source}"
+    parts = [f"{prefix} {g.title}"]
+    if g.version:
+        parts[0] += f" ({g.version})"
+    if g.section:
+        parts.append(f"Section: {g.section}")
+    if g.pages:
+        parts.append(f"Page(s): {g.pages}")
+    return ", ".join(parts) + "."
+
+
+def _documents(case: Case, letter: Letter | None) -> list[str]:
+    docs = [f"Case file {case.id or '(no id)'}: clinical case summary ({len(case.case_summary.split())} words)"]
+    docs.append(f"Request(s) for authorization: {len(case.requests)} disputed item(s)")
+    if case.ur_denial_date:
+        docs.append(f"Utilization review decision dated {_fmt(case.ur_denial_date)}")
+    cited = sorted({r.claims_administrator_guideline for r in case.requests if r.claims_administrator_guideline})
+    if cited:
+        docs.append(f"Guidelines cited by the claims administrator ({len(cited)})")
+    if letter is not None:
+        docs.append(f"Source document: {letter.source}")
+    return docs
+
+
+def build_view(case: Case, result: CaseDetermination, letter: Letter | None = None) -> LetterView:
+    cfg = settings()
+    header = [
+        ("Case Number", case.id or "(none)"),
+        ("Date Assigned", _fmt(letter.date_assigned) if letter else None),
+        ("Date of Injury", _fmt(case.date_of_injury)),
+        ("Decision Date", _fmt(result.review_date)),
+        ("UR Denial Date", _fmt(case.ur_denial_date)),
+        ("Priority", (letter.priority if letter and letter.priority else "Standard")),
+        ("Application Received", _fmt(letter.application_received) if letter else None),
+    ]
+    paragraphs = [p.strip() for p in case.case_summary.split("\n\n") if p.strip()]
+    items = []
+    for req, det in zip(case.requests, result.determinations, strict=True):
+        items.append(
+            ItemView(
+                title=" ".join(det.request.split()).rstrip(":"),
+                decision=det.decision,
+                claims_administrator_guideline=req.claims_administrator_guideline
+                or "The Claims Administrator did not cite any medical evidence for its decision.",
+                reviewer_guideline=reviewer_guideline(det),
+                rationale=det.rationale,
+                would_support=det.would_change_if if det.decision == "Upheld" else [],
+                missing=det.missing_documentation,
+            )
+        )
+    return LetterView(
+        case_id=case.id or "(none)",
+        header=[(k, v) for k, v in header if v],
+        organization=cfg.organization,
+        licensure_states=cfg.reviewer_licensure_states,
+        specialties=cfg.reviewer_specialties,
+        years_in_practice=cfg.reviewer_years_in_practice,
+        weekly_hours=cfg.reviewer_weekly_hours,
+        summary_paragraphs=paragraphs,
+        items=items,
+        documents=_documents(case, letter),
+        decision_id=result.decision_id,
+        engine_version=result.engine_version,
+        ruleset=result.ruleset,
+        review_date=result.review_date,
+    )
