@@ -46,13 +46,18 @@ def _pages(pages: str | None) -> str | None:
 
 
 def _quote(outcome: CriterionOutcome, summary: str) -> str:
+    """The words of the record around the first evidence span: its sentence, trimmed at word boundaries."""
     if not outcome.evidence:
         return ""
     span = outcome.evidence[0]
-    sentence_start = max(summary.rfind(". ", 0, span["start"]) + 2, span["start"] - 60, 0)
-    sentence_end = summary.find(".", span["end"])
-    sentence_end = len(summary) if sentence_end == -1 else min(sentence_end, span["end"] + 80)
-    words = " ".join(summary[sentence_start:sentence_end].split())
+    start = max(summary.rfind(". ", 0, span["start"]) + 2, 0)
+    if span["start"] - start > 70:
+        start = summary.find(" ", span["start"] - 70) + 1
+    end = summary.find(". ", span["end"])
+    end = len(summary) if end == -1 else end
+    if end - span["end"] > 70:
+        end = summary.rfind(" ", span["end"], span["end"] + 70)
+    words = " ".join(summary[start:end].split()).rstrip(".")
     if len(words) > _QUOTE_MAX:
         words = words[: _QUOTE_MAX - 3].rsplit(" ", 1)[0] + "..."
     return f' ("{words}")'
