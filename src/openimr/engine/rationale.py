@@ -35,7 +35,8 @@ def fill(text: str, lookup: Callable[[str], object]) -> str:
 def cite(citation: Citation, section: str | None = None, pages: str | None = None) -> str:
     """'MTUS Acupuncture Medical Treatment Guidelines (9792.24.1, pages 8-9, 2007)'."""
     parts = [p for p in (section or citation.section, _pages(pages or citation.pages), citation.edition) if p]
-    title = citation.title if citation.title.startswith(citation.source) else f"{citation.source} {citation.title}"
+    own_name = citation.title.startswith((citation.source, "Official Disability", "ACOEM"))
+    title = citation.title if own_name else f"{citation.source} {citation.title}"
     return f"{title} ({', '.join(parts)})" if parts else title
 
 
