@@ -1,7 +1,8 @@
 """One settings class for OpenIMR, read from ``OPENIMR_*`` environment variables (pydantic-settings).
 
-Until reviewer assignment exists, the letter's reviewer qualifications come from here: a reviewer profile
-an IMR organisation configures for its deployment.
+Until reviewer assignment gives a letter its reviewer, the letter's qualifications come from the reviewer
+profile here. The service reads its database URL and limits here too: SQLite in the working folder by
+default, so that ``openimr serve`` needs no setup; PostgreSQL by ``OPENIMR_DATABASE_URL``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ class Settings(BaseSettings):
     reviewer_specialties: list[str] = Field(default_factory=lambda: ["Physical Medicine & Rehabilitation"])
     reviewer_years_in_practice: int = 5
     reviewer_weekly_hours: int = 24
+
+    database_url: str = "sqlite:///openimr.db"
+    max_body_bytes: int = 20 * 1024 * 1024
+    filing_window_days: int = 30
+    standard_deadline_days: int = 30
+    expedited_deadline_days: int = 3
 
 
 @cache

@@ -1,0 +1,56 @@
+"""Demonstration data for ``openimr serve --demo``: a reviewer panel, one user per role, the sample cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import select
+
+from openimr import service
+from openimr.config import Settings
+from openimr.model import Case
+from openimr.store.db import session_scope
+from openimr.store.models import Reviewer, User
+from openimr.vocabulary import load_resource
+
+
+def load_demo(settings: Settings, cases: Path) -> Iterator[str]:
+    """Load the demo once (a second run finds it there); yield lines to print, tokens included."""
+    with session_scope(settings.database_url) as session:
+        if session.scalar(select(User).where(User.name == "demo-admin")) is not None:
+            yield "demo data already loaded (tokens were printed the first time)"
+            return
+        reviewers = [service.add_reviewer(session, **r) for r in load_resource("demo_reviewers.yaml")["reviewers"]]
+        admin_token = service.create_user(session, "demo-admin", "admin")
+        admin = session.scalar(select(User).where(User.name == "demo-admin"))
+        yield f"admin token: {admin_token}"
+        yield f"intake token: {service.create_user(session, 'demo-intake', 'intake')}"
+        yield f"auditor token: {service.create_user(session, 'demo-auditor', 'auditor')}"
+        for reviewer in reviewers:
+            token = service.create_user(session, f"demo-{reviewer.id}", "reviewer", reviewer.id)
+            yield f"reviewer token ({reviewer.name}): {token}"
+        if cases.exists():
+            for line in cases.read_text().splitlines():
+                record = json.loads(line)
+                record.pop("expected", None)
+                case = Case.model_validate(record)
+                received = dt.datetime.combine(case.ur_denial_date or dt.date.today(), dt.time(9)) + dt.timedelta(
+                    days=5
+                )
+                app, _ = service.create_application(
+                    session,
+                    service.NewApplication(
+                        case=case,
+                        ur_decision_date=case.ur_denial_date or received.date(),
+                        signed=True,
+                        received=received,
+                    ),
+                    admin,
+                    settings,
+                    idempotency_key=f"demo-{case.id}",
+                )
+            yield f"loaded the sample cases from {cases}"
+        assert session.scalar(select(Reviewer.id)) is not None

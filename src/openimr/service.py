@@ -1,0 +1,435 @@
+"""The IMR service: applications through their lifecycle, on stored rows.
+
+This is where workflow rules (``openimr.workflow``), the engine (``openimr.api``) and storage
+(``openimr.store``) meet. The HTTP API, the workbench and the CLI call these functions and nothing below them.
+Every engine run and every reviewer action is written to the append-only decision log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from openimr import api
+from openimr.config import Settings
+from openimr.errors import OpenIMRError
+from openimr.extract.requests import understand_request
+from openimr.ingest.document import bytes_to_text
+from openimr.model import Case, CaseDetermination, Determination
+from openimr.store.models import Application, DecisionLogEntry, Document, ItemReview, Reviewer, User, utcnow
+from openimr.workflow import rules
+
+ROLES = ("admin", "intake", "reviewer", "auditor")
+
+
+class ServiceError(Exception):
+    """A request the service refuses: ``status`` is the HTTP status it maps to."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+# --- users ----------------------------------------------------------------------------------------------
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_user(session: Session, name: str, role: str, reviewer_id: int | None = None) -> str:
+    """Create a user and return its bearer token (stored only as a digest, so shown once)."""
+    if role not in ROLES:
+        raise ServiceError(422, f"role must be one of {', '.join(ROLES)}")
+    if role == "reviewer" and reviewer_id is not None and session.get(Reviewer, reviewer_id) is None:
+        raise ServiceError(422, f"no reviewer {reviewer_id}")
+    token = f"oimr_{secrets.token_urlsafe(24)}"
+    session.add(User(name=name, role=role, token_hash=_digest(token), reviewer_id=reviewer_id))
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        session.rollback()
+        raise ServiceError(409, f"a user named {name!r} exists already") from exc
+    return token
+
+
+def authenticate(session: Session, token: str) -> User | None:
+    return session.scalar(select(User).where(User.token_hash == _digest(token)))
+
+
+def can_see(user: User, app: Application) -> bool:
+    return user.role != "reviewer" or (user.reviewer_id is not None and user.reviewer_id == app.reviewer_id)
+
+
+def require(user: User, *roles: str) -> None:
+    if user.role not in roles:
+        raise ServiceError(403, f"the {user.role} role may not do this")
+
+
+# --- reviewers ------------------------------------------------------------------------------------------
+
+
+def add_reviewer(session: Session, **fields) -> Reviewer:
+    reviewer = Reviewer(**fields)
+    session.add(reviewer)
+    session.flush()
+    return reviewer
+
+
+# --- applications ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class NewApplication:
+    case: Case
+    ur_decision_date: dt.date | None
+    ur_decision_kind: str = "denial"
+    ur_decision_attached: bool = True
+    signed: bool = False
+    priority: str = "standard"
+    employer: str | None = None
+    insurer: str | None = None
+    claims_administrator: str | None = None
+    treating_providers: tuple[str, ...] = ()
+    received: dt.datetime | None = None
+
+
+def _log(session: Session, app: Application | None, actor: str, action: str, result: dict, **extra) -> None:
+    session.add(
+        DecisionLogEntry(
+            decision_id=extra.pop("decision_id", None) or (app.decision_id if app and app.decision_id else "-"),
+            application_id=app.id if app else None,
+            actor=actor,
+            action=action,
+            result=result,
+            **extra,
+        )
+    )
+
+
+def create_application(
+    session: Session, new: NewApplication, actor: User, settings: Settings, idempotency_key: str | None = None
+) -> tuple[Application, bool]:
+    """Receive an application; a repeated idempotency key returns the application it created (False)."""
+    require(actor, "admin", "intake")
+    if idempotency_key:
+        existing = session.scalar(select(Application).where(Application.idempotency_key == idempotency_key))
+        if existing is not None:
+            return existing, False
+    received = new.received or utcnow()
+    app = Application(
+        idempotency_key=idempotency_key,
+        case=new.case.model_dump(mode="json", exclude_none=True),
+        ur_decision_date=new.ur_decision_date or new.case.ur_denial_date,
+        ur_decision_kind=new.ur_decision_kind,
+        ur_decision_attached=new.ur_decision_attached,
+        signed=new.signed,
+        priority=new.priority,
+        employer=new.employer,
+        insurer=new.insurer,
+        claims_administrator=new.claims_administrator,
+        treating_providers=list(new.treating_providers),
+        received_at=received,
+        records_complete_at=received,
+        due_at=rules.due_date(
+            received, new.priority, settings.standard_deadline_days, settings.expedited_deadline_days
+        ),
+    )
+    session.add(app)
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another request with the same key won the race: return its application.
+        session.rollback()
+        existing = session.scalar(select(Application).where(Application.idempotency_key == idempotency_key))
+        if existing is None:
+            raise
+        return existing, False
+    _log(session, app, actor.name, "received", {"requests": len(new.case.requests), "priority": new.priority})
+    return app, True
+
+
+def get_application(session: Session, app_id: int, user: User) -> Application:
+    app = session.get(Application, app_id)
+    if app is None:
+        raise ServiceError(404, f"no application {app_id}")
+    if not can_see(user, app):
+        raise ServiceError(403, "this application is assigned to another reviewer")
+    return app
+
+
+def list_applications(session: Session, user: User) -> list[Application]:
+    query = select(Application).order_by(Application.due_at, Application.id)
+    if user.role == "reviewer":
+        query = query.where(Application.reviewer_id == user.reviewer_id)
+    return list(session.scalars(query))
+
+
+def add_document(
+    session: Session,
+    app: Application,
+    user: User,
+    filename: str,
+    content_type: str,
+    data: bytes,
+    idempotency_key: str | None = None,
+) -> tuple[Document, bool]:
+    """Attach a record (text or PDF); its text is extracted now, so an unreadable file is refused at once."""
+    require(user, "admin", "intake")
+    if idempotency_key:
+        existing = session.scalar(
+            select(Document).where(Document.application_id == app.id, Document.idempotency_key == idempotency_key)
+        )
+        if existing is not None:
+            return existing, False
+    try:
+        text = bytes_to_text(data, filename)
+    except OpenIMRError as err:
+        raise ServiceError(422, err.render()) from err
+    doc = Document(
+        application_id=app.id,
+        filename=filename,
+        content_type=content_type or "application/octet-stream",
+        size=len(data),
+        text=text,
+        idempotency_key=idempotency_key,
+    )
+    session.add(doc)
+    session.flush()
+    _log(session, app, user.name, "document_added", {"document_id": doc.id, "filename": filename, "size": len(data)})
+    return doc, True
+
+
+def _facts(session: Session, app: Application) -> rules.ApplicationFacts:
+    case = Case.model_validate(app.case)
+    duplicate = (
+        session.scalar(
+            select(Application.id).where(
+                Application.id < app.id,
+                Application.case["id"].as_string() == (case.id or ""),
+                Application.status.not_in(["ineligible"]),
+            )
+        )
+        if case.id
+        else None
+    )
+    return rules.ApplicationFacts(
+        signed=app.signed,
+        ur_decision_attached=app.ur_decision_attached,
+        ur_decision_kind=app.ur_decision_kind,
+        ur_decision_date=app.ur_decision_date,
+        received=app.received_at.date(),
+        duplicate_of=duplicate,
+        employer=app.employer,
+        insurer=app.insurer,
+        claims_administrator=app.claims_administrator,
+        treating_providers=list(app.treating_providers or []),
+        categories=[understand_request(r.text).category for r in case.requests],
+    )
+
+
+def screen(session: Session, app: Application, user: User, settings: Settings) -> rules.Eligibility:
+    require(user, "admin", "intake")
+    if app.status not in ("received", "ineligible"):
+        raise ServiceError(409, f"application {app.id} is {app.status}; it was screened already")
+    result = rules.screen(_facts(session, app), settings.filing_window_days)
+    app.status = "eligible" if result.eligible else "ineligible"
+    app.status_reason = result.reason
+    _log(session, app, user.name, "eligibility", {"eligible": result.eligible, "reason": result.reason})
+    return result
+
+
+def _panel(session: Session) -> list[rules.ReviewerFacts]:
+    return [
+        rules.ReviewerFacts(
+            id=r.id,
+            name=r.name,
+            specialties=list(r.specialties or []),
+            certifications=list(r.certifications or []),
+            licensure_states=list(r.licensure_states or []),
+            years_in_practice=r.years_in_practice,
+            weekly_hours=r.weekly_hours,
+            affiliations=list(r.affiliations or []),
+            active=r.active,
+        )
+        for r in session.scalars(select(Reviewer).order_by(Reviewer.id))
+    ]
+
+
+def assign(session: Session, app: Application, user: User) -> rules.Assignment:
+    require(user, "admin", "intake")
+    if app.status not in ("eligible", "waiting"):
+        raise ServiceError(409, f"application {app.id} is {app.status}; only an eligible application is assigned")
+    load = dict(
+        session.execute(
+            select(Application.reviewer_id, func.count())
+            .where(Application.status.in_(["assigned", "under_review"]))
+            .group_by(Application.reviewer_id)
+        ).all()
+    )
+    result = rules.assign(_facts(session, app), _panel(session), load)
+    if result.reviewer is None:
+        app.status = "waiting"
+        app.status_reason = result.explanation
+    else:
+        app.status = "assigned"
+        app.reviewer_id = result.reviewer.id
+        app.status_reason = None
+    app.assignment_explanation = result.explanation
+    _log(
+        session,
+        app,
+        user.name,
+        "assignment",
+        {"reviewer_id": result.reviewer.id if result.reviewer else None, "explanation": result.explanation},
+    )
+    return result
+
+
+def _input_digest(case: Case) -> str:
+    return hashlib.sha256(json.dumps(case.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+
+def start_review(session: Session, app: Application, user: User) -> CaseDetermination:
+    """Run the engine: its recommendation per item becomes the starting point of the reviewer's decisions."""
+    require(user, "admin", "reviewer")
+    if not can_see(user, app):
+        raise ServiceError(403, "this application is assigned to another reviewer")
+    if app.status not in ("assigned", "under_review"):
+        raise ServiceError(409, f"application {app.id} is {app.status}; it must be assigned first")
+    case = Case.model_validate(app.case)
+    if app.documents:
+        extra = "\n\n".join(f"[{d.filename}]\n{d.text.strip()}" for d in app.documents)
+        case = case.model_copy(update={"case_summary": case.case_summary + "\n\n" + extra})
+    result = api.review(case)
+    if not app.items:
+        for n, det in enumerate(result.determinations):
+            session.add(
+                ItemReview(
+                    application_id=app.id,
+                    position=n,
+                    request=det.request,
+                    engine_decision=det.decision,
+                    engine_determination=det.model_dump(mode="json"),
+                )
+            )
+    app.status = "under_review"
+    app.decision_id = result.decision_id
+    _log(
+        session,
+        app,
+        user.name,
+        "engine_run",
+        {"decisions": [d.decision for d in result.determinations]},
+        decision_id=result.decision_id,
+        guideline_versions=sorted(
+            {d.guideline.title + " " + (d.guideline.version or "") for d in result.determinations if d.guideline}
+        ),
+        ruleset=result.ruleset,
+        engine_version=result.engine_version,
+        input_digest=_input_digest(case),
+    )
+    session.flush()
+    session.refresh(app)
+    return result
+
+
+def decide_item(
+    session: Session, app: Application, user: User, position: int, action: str, decision: str | None, reason: str | None
+) -> ItemReview:
+    """Accept the engine's recommendation, or override it with a reason."""
+    require(user, "admin", "reviewer")
+    if not can_see(user, app):
+        raise ServiceError(403, "this application is assigned to another reviewer")
+    if app.status != "under_review":
+        raise ServiceError(409, f"application {app.id} is {app.status}; start the review first")
+    item = next((i for i in app.items if i.position == position), None)
+    if item is None:
+        raise ServiceError(404, f"application {app.id} has no item {position}")
+    if action == "accept":
+        item.final_decision, item.override_reason = item.engine_decision, None
+    elif action == "override":
+        if decision not in ("Upheld", "Overturned"):
+            raise ServiceError(422, "an override needs decision 'Upheld' or 'Overturned'")
+        if not reason or not reason.strip():
+            raise ServiceError(422, "an override needs a reason")
+        item.final_decision, item.override_reason = decision, reason.strip()
+    else:
+        raise ServiceError(422, "action must be 'accept' or 'override'")
+    item.decided_by = user.name
+    _log(
+        session,
+        app,
+        user.name,
+        f"item_{action}",
+        {
+            "position": position,
+            "engine": item.engine_decision,
+            "final": item.final_decision,
+            "reason": item.override_reason,
+        },
+    )
+    return item
+
+
+def final_determination(app: Application) -> tuple[Case, CaseDetermination]:
+    """The case and its determinations with the reviewer's final decisions (and override reasons) in place."""
+    case = Case.model_validate(app.case)
+    result = api.review(case)
+    determinations = []
+    for det, item in zip(result.determinations, app.items, strict=True):
+        if item.final_decision and item.final_decision != det.decision:
+            det = Determination.model_validate(
+                {
+                    **det.model_dump(),
+                    "decision": item.final_decision,
+                    "rationale": f"The expert reviewer did not follow the engine's recommendation ({det.decision}): "
+                    f"{item.override_reason} Engine rationale for reference: {det.rationale}",
+                    "would_change_if": [] if item.final_decision == "Overturned" else det.would_change_if,
+                }
+            )
+        determinations.append(det)
+    return case, result.model_copy(
+        update={"determinations": determinations, "decision_id": app.decision_id or result.decision_id}
+    )
+
+
+def issue(session: Session, app: Application, user: User) -> Application:
+    require(user, "admin", "reviewer")
+    if not can_see(user, app):
+        raise ServiceError(403, "this application is assigned to another reviewer")
+    if app.status != "under_review":
+        raise ServiceError(409, f"application {app.id} is {app.status}; it cannot be issued")
+    undecided = [i.position for i in app.items if not i.final_decision]
+    if undecided:
+        raise ServiceError(409, f"items {undecided} have no final decision yet")
+    app.status = "issued"
+    app.issued_at = utcnow()
+    _log(session, app, user.name, "determination_issued", {"decisions": [i.final_decision for i in app.items]})
+    return app
+
+
+def letter(app: Application, fmt: str) -> str | bytes:
+    if app.status != "issued":
+        raise ServiceError(409, f"application {app.id} has no issued determination yet")
+    case, result = final_determination(app)
+    return api.render_letter(case, result, fmt)
+
+
+def decision_log(session: Session, application_id: int | None = None) -> list[DecisionLogEntry]:
+    query = select(DecisionLogEntry).order_by(DecisionLogEntry.id)
+    if application_id is not None:
+        query = query.where(DecisionLogEntry.application_id == application_id)
+    return list(session.scalars(query))
+
+
+def overdue(app: Application, now: dt.datetime | None = None) -> bool:
+    return rules.is_overdue(app.due_at, app.status, now or utcnow())

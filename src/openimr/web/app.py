@@ -1,0 +1,105 @@
+"""The FastAPI application: routes, limits, error mapping, migrations at start."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from openimr import __version__
+from openimr.config import Settings
+from openimr.config import settings as default_settings
+from openimr.service import ServiceError
+from openimr.store.db import DatabaseUnavailable, migrate
+
+
+class BodyLimit:
+    """Refuse a request body larger than the limit with 413, whether or not it declares its length."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send)
+            return
+        if declared is not None:
+            await self.app(scope, receive, send)
+            return
+        # No declared length (a chunked body): read it up to the limit before the application sees it.
+        chunks: list[bytes] = []
+        seen = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
+            if seen > self.limit:
+                await self._refuse(send)
+                return
+            more = message.get("more_body", False)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        response = JSONResponse(
+            status_code=413, content={"detail": f"the request body is larger than {self.limit} bytes"}
+        )
+        await response({"type": "http"}, None, send)  # type: ignore[arg-type]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or default_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        migrate(settings.database_url)
+        yield
+
+    app = FastAPI(
+        title="OpenIMR",
+        version=__version__,
+        lifespan=lifespan,
+        description="California workers' compensation Independent Medical Review service.",
+    )
+    app.state.settings = settings
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict:
+        return {"status": "ok", "version": __version__}
+
+    @app.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
+        return JSONResponse(status_code=exc.status, content={"detail": exc.message})
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def database_down(request: Request, exc: DatabaseUnavailable) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    from openimr.web import routes_api, routes_ui
+
+    app.include_router(routes_api.router)
+    app.include_router(routes_ui.router)
+    app.mount("/static", StaticFiles(directory=str(resources.files("openimr.web").joinpath("static"))), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app

@@ -1,0 +1,61 @@
+"""Typed dependencies: the settings, a database session per request, the authenticated user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from openimr import service
+from openimr.config import Settings
+from openimr.store.db import DatabaseUnavailable, session_factory
+from openimr.store.models import User
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_session(settings: SettingsDep) -> Iterator[Session]:
+    session = session_factory(settings.database_url)()
+    try:
+        yield session
+        session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        raise DatabaseUnavailable(f"the database is unavailable: {exc.orig}") from exc
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def token_from(authorization: str | None, cookie: str | None) -> str | None:
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization.split(None, 1)[1].strip()
+    return cookie
+
+
+def get_user(request: Request, session: SessionDep, authorization: Annotated[str | None, Header()] = None) -> User:
+    token = token_from(authorization, request.cookies.get("openimr_token"))
+    user = service.authenticate(session, token) if token else None
+    if user is None:
+        raise HTTPException(
+            status_code=401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+    if user.role == "auditor" and request.method not in ("GET", "HEAD", "OPTIONS"):
+        raise HTTPException(status_code=403, detail="an auditor reads and changes nothing")
+    return user
+
+
+UserDep = Annotated[User, Depends(get_user)]

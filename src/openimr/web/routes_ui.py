@@ -1,0 +1,168 @@
+"""The reviewer's workbench: server-rendered pages (Jinja2) with htmx for the item decisions."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from openimr import service
+from openimr.service import ServiceError
+from openimr.web.deps import SessionDep, SettingsDep, get_user
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+templates = Jinja2Templates(directory=str(resources.files("openimr.web").joinpath("templates")))
+
+
+def _user_or_login(request: Request, session):
+    try:
+        return get_user(request, session, request.headers.get("authorization"))
+    except HTTPException:
+        return None
+
+
+def highlight(text: str, items) -> Markup:
+    """The record with every criterion's evidence marked (overlapping spans merged)."""
+    spans = []
+    for item in items:
+        for criterion in item.engine_determination.get("criteria", []):
+            for ev in criterion.get("evidence", []):
+                if 0 <= ev["start"] < ev["end"] <= len(text):
+                    spans.append((ev["start"], ev["end"], f"item {item.position + 1}: {criterion['id']}"))
+    spans.sort()
+    merged: list[list] = []
+    for start, end, label in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].add(label)
+        else:
+            merged.append([start, end, {label}])
+    out, pos = [], 0
+    for start, end, labels in merged:
+        out.append(escape(text[pos:start]))
+        out.append(Markup('<mark title="{}">{}</mark>').format("; ".join(sorted(labels)), text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out).replace("\n\n", Markup("</p><p>"))
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    return templates.TemplateResponse(request, "login.html", {"error": None})
+
+
+@router.post("/login")
+def login(request: Request, session: SessionDep, token: Annotated[str, Form()]) -> Response:
+    if service.authenticate(session, token.strip()) is None:
+        return templates.TemplateResponse(request, "login.html", {"error": "That token is not valid."}, status_code=401)
+    response = RedirectResponse("/ui/", status_code=303)
+    response.set_cookie("openimr_token", token.strip(), httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/ui/login", status_code=303)
+    response.delete_cookie("openimr_token")
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue(request: Request, session: SessionDep) -> Response:
+    user = _user_or_login(request, session)
+    if user is None:
+        return RedirectResponse("/ui/login", status_code=303)
+    apps = service.list_applications(session, user)
+    return templates.TemplateResponse(
+        request, "queue.html", {"user": user, "apps": apps, "overdue": {a.id: service.overdue(a) for a in apps}}
+    )
+
+
+def _page(request: Request, session, app_id: int, error: str | None = None, status: int = 200) -> Response:
+    user = _user_or_login(request, session)
+    if user is None:
+        return RedirectResponse("/ui/login", status_code=303)
+    try:
+        app = service.get_application(session, app_id, user)
+    except ServiceError as exc:
+        return templates.TemplateResponse(
+            request, "error.html", {"user": user, "message": exc.message}, status_code=exc.status
+        )
+    summary = app.case.get("case_summary", "")
+    context = {
+        "user": user,
+        "app": app,
+        "error": error,
+        "overdue": service.overdue(app),
+        "record": highlight(summary, app.items),
+        "documents": app.documents,
+    }
+    return templates.TemplateResponse(request, "application.html", context, status_code=status)
+
+
+@router.get("/applications/{app_id}", response_class=HTMLResponse)
+def application_page(app_id: int, request: Request, session: SessionDep) -> Response:
+    return _page(request, session, app_id)
+
+
+def _act(request: Request, session, settings, app_id: int, action: str) -> Response:
+    user = _user_or_login(request, session)
+    if user is None:
+        return RedirectResponse("/ui/login", status_code=303)
+    try:
+        if user.role == "auditor":
+            raise ServiceError(403, "an auditor reads and changes nothing")
+        app = service.get_application(session, app_id, user)
+        if action == "eligibility":
+            service.screen(session, app, user, settings)
+        elif action == "assignment":
+            service.assign(session, app, user)
+        elif action == "review":
+            service.start_review(session, app, user)
+        elif action == "issue":
+            service.issue(session, app, user)
+        session.commit()
+    except ServiceError as exc:
+        session.rollback()
+        return _page(request, session, app_id, exc.message, exc.status)
+    return RedirectResponse(f"/ui/applications/{app_id}", status_code=303)
+
+
+@router.post("/applications/{app_id}/{action}")
+def act(app_id: int, action: str, request: Request, session: SessionDep, settings: SettingsDep) -> Response:
+    if action not in ("eligibility", "assignment", "review", "issue"):
+        raise HTTPException(404)
+    return _act(request, session, settings, app_id, action)
+
+
+@router.post("/applications/{app_id}/items/{position}", response_class=HTMLResponse)
+def decide(
+    app_id: int,
+    position: int,
+    request: Request,
+    session: SessionDep,
+    action: Annotated[str, Form()],
+    decision: Annotated[str | None, Form()] = None,
+    reason: Annotated[str | None, Form()] = None,
+) -> Response:
+    """An htmx fragment: the item card after the reviewer's accept or override."""
+    user = _user_or_login(request, session)
+    if user is None:
+        return Response(status_code=401)
+    error = None
+    try:
+        if user.role == "auditor":
+            raise ServiceError(403, "an auditor reads and changes nothing")
+        app = service.get_application(session, app_id, user)
+        service.decide_item(session, app, user, position, action, decision or None, reason)
+        session.commit()
+    except ServiceError as exc:
+        session.rollback()
+        error = exc.message
+        app = service.get_application(session, app_id, user)
+    item = next(i for i in app.items if i.position == position)
+    return templates.TemplateResponse(request, "_item.html", {"app": app, "item": item, "error": error, "user": user})

@@ -1,0 +1,241 @@
+"""The IMR service through its HTTP API, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from openimr.ingest.reader import read_letter_bytes
+from openimr.store.db import session_scope
+from openimr.store.models import DecisionLogEntry
+from tests.service.conftest import CASE, Tokens, application
+
+
+def _intake(client: TestClient, tokens: Tokens, key: str = "k-1", **extra) -> dict:
+    body = {"received": "2016-11-11T09:00:00", **extra}
+    response = client.post(
+        "/v1/applications", json=application(**body), headers={**tokens.header("intake"), "Idempotency-Key": key}
+    )
+    assert response.status_code in (200, 201), response.text
+    return response.json()
+
+
+def test_health_is_open_and_everything_else_needs_a_token(client: TestClient) -> None:
+    assert client.get("/health").json()["status"] == "ok"
+    assert client.get("/v1/applications").status_code == 401
+    assert client.post("/v1/review", json=CASE).status_code == 401
+    assert client.get("/v1/applications", headers={"Authorization": "Bearer nope"}).status_code == 401
+
+
+def test_intake_to_issued_letter(client: TestClient, tokens: Tokens, db_url: str) -> None:
+    app = _intake(client, tokens)
+    assert app["status"] == "received" and app["due_at"]
+    doc = client.post(
+        f"/v1/applications/{app['id']}/documents",
+        files={"file": ("progress-note.txt", b"Progress note: pain persists despite medications.", "text/plain")},
+        headers=tokens.header("intake"),
+    )
+    assert doc.status_code == 201, doc.text
+
+    screened = client.post(f"/v1/applications/{app['id']}/eligibility", headers=tokens.header("intake")).json()
+    assert screened["status"] == "eligible"
+    assigned = client.post(f"/v1/applications/{app['id']}/assignment", headers=tokens.header("intake")).json()
+    assert assigned["status"] == "assigned"
+    # Dr. Two is affiliated with the insurer: never chosen.
+    assert assigned["reviewer_id"] == tokens["rev1_id"]
+    assert "Dr. Two is affiliated with Acme Insurance" in assigned["assignment_explanation"]
+
+    reviewing = client.post(f"/v1/applications/{app['id']}/review", headers=tokens.header("rev1")).json()
+    assert reviewing["status"] == "under_review"
+    items = reviewing["items"]
+    assert [i["request"] for i in items] == [r["text"] for r in CASE["requests"]]
+    assert all(i["determination"]["criteria"] for i in items)
+
+    accepted = client.post(
+        f"/v1/applications/{app['id']}/items/0", json={"action": "accept"}, headers=tokens.header("rev1")
+    ).json()
+    assert accepted["items"][0]["final_decision"] == items[0]["engine_decision"]
+    flipped = "Overturned" if items[1]["engine_decision"] == "Upheld" else "Upheld"
+    no_reason = client.post(
+        f"/v1/applications/{app['id']}/items/1",
+        json={"action": "override", "decision": flipped},
+        headers=tokens.header("rev1"),
+    )
+    assert no_reason.status_code == 422
+    overridden = client.post(
+        f"/v1/applications/{app['id']}/items/1",
+        json={"action": "override", "decision": flipped, "reason": "The reviewer weighed the radicular findings."},
+        headers=tokens.header("rev1"),
+    ).json()
+    assert overridden["items"][1]["final_decision"] == flipped
+
+    issued = client.post(f"/v1/applications/{app['id']}/determination", headers=tokens.header("rev1")).json()
+    assert issued["status"] == "issued"
+    pdf = client.get(f"/v1/applications/{app['id']}/letter", headers=tokens.header("rev1"))
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    letter = read_letter_bytes(pdf.content, "letter.pdf")
+    assert [i.decision for i in letter.items] == [items[0]["engine_decision"], flipped]
+    assert letter.case_number == "T-100"
+
+    log = client.get("/v1/decision-log", params={"application_id": app["id"]}, headers=tokens.header("auditor")).json()
+    actions = [e["action"] for e in log]
+    assert actions == [
+        "received",
+        "document_added",
+        "eligibility",
+        "assignment",
+        "engine_run",
+        "item_accept",
+        "item_override",
+        "determination_issued",
+    ]
+    run = log[actions.index("engine_run")]
+    assert run["decision_id"] == issued["decision_id"] and run["ruleset"] and run["input_digest"]
+    assert run["guideline_versions"]
+
+
+def test_reviewer_sees_only_their_own_applications(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens)
+    client.post(f"/v1/applications/{app['id']}/eligibility", headers=tokens.header("intake"))
+    client.post(f"/v1/applications/{app['id']}/assignment", headers=tokens.header("intake"))
+    assert client.get(f"/v1/applications/{app['id']}", headers=tokens.header("rev2")).status_code == 403
+    assert client.get("/v1/applications", headers=tokens.header("rev2")).json() == []
+    assert client.post(f"/v1/applications/{app['id']}/review", headers=tokens.header("rev2")).status_code == 403
+    assert len(client.get("/v1/applications", headers=tokens.header("rev1")).json()) == 1
+
+
+def test_auditor_reads_and_changes_nothing(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens)
+    assert client.get(f"/v1/applications/{app['id']}", headers=tokens.header("auditor")).status_code == 200
+    for path in (f"/v1/applications/{app['id']}/eligibility", "/v1/applications", "/v1/review"):
+        assert client.post(path, json={}, headers=tokens.header("auditor")).status_code == 403
+
+
+def test_repeated_post_with_the_same_key_creates_nothing(client: TestClient, tokens: Tokens) -> None:
+    first = _intake(client, tokens, key="same")
+    again = client.post(
+        "/v1/applications",
+        json=application(received="2016-11-11T09:00:00"),
+        headers={**tokens.header("intake"), "Idempotency-Key": "same"},
+    )
+    assert again.status_code == 200 and again.json()["id"] == first["id"]
+    assert len(client.get("/v1/applications", headers=tokens.header("admin")).json()) == 1
+
+
+def test_malformed_case_gets_422_naming_the_field(client: TestClient, tokens: Tokens) -> None:
+    body = application(case={**CASE, "requests": [{"text": "   "}]})
+    response = client.post("/v1/applications", json=body, headers=tokens.header("intake"))
+    assert response.status_code == 422
+    locations = [e["loc"] for e in response.json()["detail"]]
+    assert ["body", "case", "requests", 0, "text"] in locations
+    review = client.post("/v1/review", json={"requests": []}, headers=tokens.header("admin"))
+    assert review.status_code == 422
+
+
+def test_body_over_the_limit_gets_413(client: TestClient, tokens: Tokens) -> None:
+    big = b"x" * 300_000
+    response = client.post(
+        "/v1/applications/1/documents", files={"file": ("big.txt", big, "text/plain")}, headers=tokens.header("intake")
+    )
+    assert response.status_code == 413
+
+    def chunks():
+        yield b'{"case_summary": "'
+        yield b"y" * 300_000
+        yield b'"}'
+
+    streamed = client.post(
+        "/v1/review", content=chunks(), headers={**tokens.header("admin"), "Content-Type": "application/json"}
+    )
+    assert streamed.status_code == 413
+
+
+def test_unreadable_upload_is_refused_and_names_the_file(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens)
+    response = client.post(
+        f"/v1/applications/{app['id']}/documents",
+        files={"file": ("scan.pdf", b"%PDF-1.7 broken", "application/pdf")},
+        headers=tokens.header("intake"),
+    )
+    assert response.status_code == 422 and "scan.pdf" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        ({"signed": False}, "not signed"),
+        ({"ur_decision_attached": False}, "No utilization review decision"),
+        ({"ur_decision_kind": "conditional_non_certification"}, "conditional non-certification"),
+        ({"ur_decision_date": "2016-01-01"}, "days after the utilization review decision"),
+    ],
+)
+def test_ineligible_applications_say_why(client: TestClient, tokens: Tokens, extra: dict, reason: str) -> None:
+    app = _intake(client, tokens, key=f"inel-{reason}", **extra)
+    screened = client.post(f"/v1/applications/{app['id']}/eligibility", headers=tokens.header("intake")).json()
+    assert screened["status"] == "ineligible"
+    assert reason in screened["status_reason"]
+
+
+def test_duplicate_application_is_ineligible(client: TestClient, tokens: Tokens) -> None:
+    first = _intake(client, tokens, key="a")
+    client.post(f"/v1/applications/{first['id']}/eligibility", headers=tokens.header("intake"))
+    second = _intake(client, tokens, key="b")
+    screened = client.post(f"/v1/applications/{second['id']}/eligibility", headers=tokens.header("intake")).json()
+    assert screened["status"] == "ineligible" and "duplicates" in screened["status_reason"]
+
+
+def test_waits_when_no_reviewer_is_free_of_conflict(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens, key="c", treating_providers=["Dr. One"], employer="x")
+    client.post(f"/v1/applications/{app['id']}/eligibility", headers=tokens.header("intake"))
+    # Dr. One is unaffiliated but let the panel lose them: an affiliation is registered through the provider name.
+    from openimr.store.models import Reviewer
+
+    with session_scope(client.app.state.settings.database_url) as session:
+        session.get(Reviewer, tokens["rev1_id"]).affiliations = ["Dr. One"]
+    waiting = client.post(f"/v1/applications/{app['id']}/assignment", headers=tokens.header("intake")).json()
+    assert waiting["status"] == "waiting" and waiting["reviewer_id"] is None
+    assert "No reviewer" in waiting["status_reason"] and "affiliated" in waiting["status_reason"]
+
+
+def test_expedited_deadline_and_overdue_flag(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens, key="e", priority="expedited")
+    received = dt.datetime.fromisoformat(app["received_at"])
+    assert dt.datetime.fromisoformat(app["due_at"]) - received == dt.timedelta(days=3)
+    from openimr.store.models import Application
+
+    with session_scope(client.app.state.settings.database_url) as session:
+        row = session.get(Application, app["id"])
+        row.due_at = row.received_at - dt.timedelta(days=1)
+    assert client.get(f"/v1/applications/{app['id']}", headers=tokens.header("admin")).json()["overdue"] is True
+
+
+def test_review_endpoint_follows_the_contract(client: TestClient, tokens: Tokens) -> None:
+    result = client.post("/v1/review", json=CASE, headers=tokens.header("rev1")).json()
+    assert result["id"] == "T-100" and len(result["determinations"]) == 2
+    assert {"request", "decision", "treatment", "guideline", "rationale", "criteria"} <= set(
+        result["determinations"][0]
+    )
+
+
+def test_decision_log_is_append_only(client: TestClient, tokens: Tokens, db_url: str) -> None:
+    _intake(client, tokens)
+    with pytest.raises(PermissionError), session_scope(db_url) as session:
+        entry = session.scalar(select(DecisionLogEntry))
+        entry.actor = "someone else"
+        session.flush()
+
+
+def test_database_down_gives_503(tokens: Tokens) -> None:
+    from openimr.config import Settings
+    from openimr.web.app import create_app
+
+    app = create_app(Settings(database_url="postgresql+psycopg://x:y@127.0.0.1:1/none"))
+    client = TestClient(app)  # no lifespan: the service is up, its database is not
+    response = client.get("/v1/applications", headers={"Authorization": "Bearer t"})
+    assert response.status_code == 503
+    assert "database" in response.json()["detail"] and "y@" not in response.json()["detail"]
+    assert io  # keep the import for letter tests
