@@ -62,7 +62,7 @@ async def upload_document(
     user: UserDep,
     session: SessionDep,
     response: Response,
-    file: UploadFile = File(...),
+    file: Annotated[UploadFile, File()],
     idempotency_key: IdempotencyKey = None,
 ) -> dict:
     """Attach a record (text or PDF). Its text is extracted on upload."""

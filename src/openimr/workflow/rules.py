@@ -131,9 +131,10 @@ def assign(app: ApplicationFacts, panel: list[ReviewerFacts], load: dict[int, in
         return Assignment(None, reason + (": " + "; ".join(considered) if considered else "."), considered)
     chosen = min(eligible, key=lambda r: (load.get(r.id, 0), r.id))
     specialties = ", ".join(chosen.specialties) or "the required specialty"
+    categories = ", ".join(sorted(set(app.categories))) or "unclassified"
     text = (
-        f"{chosen.name} ({specialties}; {chosen.years_in_practice} years in practice, {chosen.weekly_hours} hours a week) "
-        f"covers every disputed category ({', '.join(sorted(set(app.categories))) or 'unclassified'}), has no affiliation "
+        f"{chosen.name} ({specialties}; {chosen.years_in_practice} years in practice, "
+        f"{chosen.weekly_hours} hours a week) covers every disputed category ({categories}), has no affiliation "
         f"with the employer, insurer, claims administrator or treating providers, and has the fewest open cases "
         f"({load.get(chosen.id, 0)})."
     )
