@@ -80,7 +80,8 @@ class Mentions:
 # A sentence that reports the utilization review's decision or reasoning speaks of the request, not of the
 # worker's findings: what it names is neither a finding nor a treatment given.
 _UR_SENTENCE = re.compile(
-    r"\b(?:utilization review|UR|non-?certifi\w*|denied|modified the|certified|IMR)\b", re.IGNORECASE
+    r"\b(?:utilization review|UR|non-?certifi\w*|denied|modified the|certified|IMR|claims administrator)\b",
+    re.IGNORECASE,
 )
 
 

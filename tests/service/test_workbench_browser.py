@@ -1,0 +1,88 @@
+"""The workbench end to end in a real browser (Debian's chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.service.conftest import Tokens, application
+from tests.service.live import LiveServer
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+REQUIRE_BROWSER = os.environ.get("OPENIMR_REQUIRE_BROWSER") == "1"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser():
+    if not Path(CHROMIUM).exists():
+        if REQUIRE_BROWSER:
+            pytest.fail("OPENIMR_REQUIRE_BROWSER=1 but chromium is not installed")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _login(page, server: LiveServer, token: str) -> None:
+    page.goto(f"{server.url}/ui/login")
+    page.fill("#token", token)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/ui/")
+
+
+def test_intake_to_letter_in_the_browser(browser, db_url: str, tokens: Tokens, tmp_path: Path) -> None:
+    server = LiveServer(db_url, tmp_path).start()
+    try:
+        created = httpx.post(
+            f"{server.url}/v1/applications", json=application(received="2016-11-11T09:00:00"),
+            headers={**tokens.header("intake"), "Idempotency-Key": "browser"}, timeout=10,
+        ).json()
+        page = browser.new_page()
+
+        # Intake: eligibility and assignment from the application page.
+        _login(page, server, tokens["intake"])
+        page.click(f"text={created['case_id']}")
+        page.click("text=Screen eligibility")
+        assert page.inner_text("#status") == "eligible"
+        page.click("text=Assign a reviewer")
+        assert page.inner_text("#status") == "assigned"
+        assert "Dr. One" in page.inner_text(".assignment")
+        page.goto(f"{server.url}/ui/logout")
+
+        # The other reviewer does not see it.
+        _login(page, server, tokens["rev2"])
+        assert "No applications assigned to you" in page.inner_text("main")
+        page.goto(f"{server.url}/ui/applications/{created['id']}")
+        assert "assigned to another reviewer" in page.inner_text("main")
+        page.goto(f"{server.url}/ui/logout")
+
+        # The assigned reviewer: the record with its evidence marked, accept one item, override the other.
+        _login(page, server, tokens["rev1"])
+        page.click(f"text={created['case_id']}")
+        page.click("text=Start review")
+        assert page.inner_text("#status") == "under review"
+        assert page.locator(".record mark").count() > 0
+        page.click("#item-0 button.accept")
+        page.wait_for_selector("#item-0 .final")
+        page.select_option("#item-1 select[name=decision]", "Overturned")
+        page.fill("#item-1 input[name=reason]", "Objective findings justify the study.")
+        page.click("#item-1 form.override button")
+        page.wait_for_selector("#item-1 .final")
+        assert "Overturned" in page.inner_text("#item-1 .final")
+        page.screenshot(path=str(tmp_path / "workbench.png"), full_page=True)
+        page.click("text=Issue determination")
+        assert page.inner_text("#status") == "issued"
+        link = page.get_attribute("text=Final Determination Letter (PDF)", "href")
+        pdf = httpx.get(f"{server.url}{link}", headers=tokens.header("rev1"), timeout=30)
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    finally:
+        server.stop()
