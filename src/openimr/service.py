@@ -433,3 +433,33 @@ def decision_log(session: Session, application_id: int | None = None) -> list[De
 
 def overdue(app: Application, now: dt.datetime | None = None) -> bool:
     return rules.is_overdue(app.due_at, app.status, now or utcnow())
+
+
+def stats_rows(session: Session) -> list[dict]:
+    """One row per decided item of the service (final decisions where given, else the engine's)."""
+    out = []
+    for app in session.scalars(select(Application).order_by(Application.id)):
+        reviewer = app.reviewer
+        for item in app.items:
+            det = item.engine_determination
+            guideline = det.get("guideline") or {}
+            out.append(
+                {
+                    "source": f"application {app.id}",
+                    "case_id": app.case.get("id"),
+                    "kind": "service",
+                    "position": item.position,
+                    "request": item.request,
+                    "category": det.get("category"),
+                    "treatment": det.get("treatment"),
+                    "decision": item.final_decision or item.engine_decision,
+                    "expected": None,
+                    "guideline_source": guideline.get("source"),
+                    "guideline_title": guideline.get("title"),
+                    "reviewer_specialties": ", ".join(reviewer.specialties) if reviewer else None,
+                    "year": app.received_at.year,
+                    "coverage": det.get("coverage"),
+                    "confidence": det.get("confidence"),
+                }
+            )
+    return out

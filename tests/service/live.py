@@ -35,8 +35,11 @@ class LiveServer:
     def start(self) -> LiveServer:
         env = {**os.environ, "OPENIMR_DATABASE_URL": self.db_url}
         self.process = subprocess.Popen(
-            [OPENIMR, "serve", "--port", str(self.port)], cwd=self.cwd, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [OPENIMR, "serve", "--port", str(self.port)],
+            cwd=self.cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

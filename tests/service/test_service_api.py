@@ -239,3 +239,18 @@ def test_database_down_gives_503(tokens: Tokens) -> None:
     assert response.status_code == 503
     assert "database" in response.json()["detail"] and "y@" not in response.json()["detail"]
     assert io  # keep the import for letter tests
+
+
+def test_statistics_page_in_the_workbench(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens)
+    for step in ("eligibility", "assignment"):
+        client.post(f"/v1/applications/{app['id']}/{step}", headers=tokens.header("intake"))
+    client.post(f"/v1/applications/{app['id']}/review", headers=tokens.header("rev1"))
+    client.cookies.set("openimr_token", tokens["auditor"])
+    page = client.get("/ui/stats")
+    assert page.status_code == 200
+    assert (
+        "Decision statistics" in page.text and "2 decided items" in page.text and "data:image/png;base64," in page.text
+    )
+    client.cookies.set("openimr_token", tokens["rev1"])
+    assert client.get("/ui/stats").status_code == 403

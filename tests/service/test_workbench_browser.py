@@ -14,8 +14,15 @@ from tests.service.live import LiveServer
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRE_BROWSER = os.environ.get("OPENIMR_REQUIRE_BROWSER") == "1"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -43,8 +50,10 @@ def test_intake_to_letter_in_the_browser(browser, db_url: str, tokens: Tokens, t
     server = LiveServer(db_url, tmp_path).start()
     try:
         created = httpx.post(
-            f"{server.url}/v1/applications", json=application(received="2016-11-11T09:00:00"),
-            headers={**tokens.header("intake"), "Idempotency-Key": "browser"}, timeout=10,
+            f"{server.url}/v1/applications",
+            json=application(received="2016-11-11T09:00:00"),
+            headers={**tokens.header("intake"), "Idempotency-Key": "browser"},
+            timeout=10,
         ).json()
         page = browser.new_page()
 

@@ -166,3 +166,31 @@ def decide(
         app = service.get_application(session, app_id, user)
     item = next(i for i in app.items if i.position == position)
     return templates.TemplateResponse(request, "_item.html", {"app": app, "item": item, "error": error, "user": user})
+
+
+@router.get("/stats", response_class=HTMLResponse)
+def stats_page(request: Request, session: SessionDep) -> Response:
+    """Decision statistics of the service's applications (the same report as ``openimr stats DB``)."""
+    import base64
+    import tempfile
+    from pathlib import Path
+
+    from openimr.batch import stats as analytics
+
+    user = _user_or_login(request, session)
+    if user is None:
+        return RedirectResponse("/ui/login", status_code=303)
+    if user.role == "reviewer":
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"user": user, "message": "Statistics are for administrators, intake staff and auditors."},
+            status_code=403,
+        )
+    result = analytics.compute(service.stats_rows(session))
+    with tempfile.TemporaryDirectory() as folder:
+        names = analytics.charts(result, Path(folder))
+        images = ["data:image/png;base64," + base64.b64encode((Path(folder) / n).read_bytes()).decode() for n in names]
+    report = analytics.html_report(result, images)
+    body = report.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    return templates.TemplateResponse(request, "stats.html", {"user": user, "report": Markup(body)})
