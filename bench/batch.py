@@ -72,7 +72,8 @@ def main() -> None:
             for n in (2, 16, 64):
                 hours = LETTERS_TOTAL / (per_worker * n) / 3600
                 print(
-                    f"projection, {label} of 1.5 million letters on {n} workers at {per_worker:.1f}/s each: {hours:.1f} h"
+                    f"projection, {label} of 1.5 million letters on {n} workers "
+                    f"at {per_worker:.1f}/s each: {hours:.1f} h"
                 )
 
 
