@@ -93,7 +93,7 @@ def build_view(case: Case, result: CaseDetermination, letter: Letter | None = No
                 title=" ".join(det.request.split()).rstrip(":"),
                 decision=det.decision,
                 claims_administrator_guideline=req.claims_administrator_guideline
-                or "The Claims Administrator did not cite any medical evidence for its decision.",
+                or "None stated in the case file.",
                 reviewer_guideline=reviewer_guideline(det),
                 rationale=det.rationale,
                 would_support=det.would_change_if if det.decision == "Upheld" else [],

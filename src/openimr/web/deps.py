@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from openimr import service
 from openimr.config import Settings
-from openimr.store.db import DatabaseUnavailable, session_factory
+from openimr.store.db import session_scope
 from openimr.store.models import User
 
 
@@ -23,18 +22,9 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def get_session(settings: SettingsDep) -> Iterator[Session]:
-    session = session_factory(settings.database_url)()
-    try:
+    """One session per request, committed at the end; a database that is down becomes a 503."""
+    with session_scope(settings.database_url) as session:
         yield session
-        session.commit()
-    except OperationalError as exc:
-        session.rollback()
-        raise DatabaseUnavailable(f"the database is unavailable: {exc.orig}") from exc
-    except Exception:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
