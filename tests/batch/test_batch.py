@@ -167,3 +167,16 @@ def test_cli_batch_and_stats(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["stats", str(tmp_path / "run")])
     assert shown.exit_code == 0 and "engine agreement" in shown.stdout
     assert os.path.exists(tmp_path / "run" / "report" / "report.html")
+
+
+@pytest.mark.slow
+def test_dev_cases_with_two_workers_equal_one_process(tmp_path: Path) -> None:
+    from tests.conftest import CORPUS
+
+    dev = CORPUS / "cases-dev.jsonl"
+    if not dev.exists():
+        pytest.skip("shared corpus not present")
+    run_batch("review", [str(dev)], tmp_path / "one")
+    run_batch("review", [str(dev)], tmp_path / "two", workers=2)
+    one, two = _records(tmp_path / "one"), _records(tmp_path / "two")
+    assert len(one) == 99 and one == two

@@ -254,3 +254,34 @@ def test_statistics_page_in_the_workbench(client: TestClient, tokens: Tokens) ->
     )
     client.cookies.set("openimr_token", tokens["rev1"])
     assert client.get("/ui/stats").status_code == 403
+
+
+def test_openapi_is_published(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 200
+    spec = client.get("/openapi.json").json()
+    assert "/v1/review" in spec["paths"] and "/v1/applications/{app_id}/letter" in spec["paths"]
+
+
+def test_cli_users_create_prints_the_token_last(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from openimr import config
+    from openimr.cli import app
+    from openimr.store.db import session_scope as scope
+    from openimr.web import deps  # noqa: F401 - the service layer's users are the API's users
+
+    monkeypatch.setenv("OPENIMR_DATABASE_URL", db_url)
+    config.settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["users", "create", "nurse-kim", "--role", "intake"])
+        assert result.exit_code == 0, result.output
+        token = result.stdout.strip().splitlines()[-1]
+        from openimr import service
+
+        with scope(db_url) as session:
+            user = service.authenticate(session, token)
+            assert user is not None and user.role == "intake"
+        bad = CliRunner().invoke(app, ["users", "create", "x", "--role", "king"])
+        assert bad.exit_code == 1 and "role must be one of" in bad.stderr
+    finally:
+        config.settings.cache_clear()

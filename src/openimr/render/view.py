@@ -92,8 +92,7 @@ def build_view(case: Case, result: CaseDetermination, letter: Letter | None = No
             ItemView(
                 title=" ".join(det.request.split()).rstrip(":"),
                 decision=det.decision,
-                claims_administrator_guideline=req.claims_administrator_guideline
-                or "None stated in the case file.",
+                claims_administrator_guideline=req.claims_administrator_guideline or "None stated in the case file.",
                 reviewer_guideline=reviewer_guideline(det),
                 rationale=det.rationale,
                 would_support=det.would_change_if if det.decision == "Upheld" else [],
