@@ -164,8 +164,21 @@ def _working(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(None)
 
 
+_CONSERVATIVE_TOPICS = ("physical_therapy", "chiropractic", "acupuncture", "massage", "aquatic_therapy", "tens",
+                        "passive_modalities", "nsaids", "muscle_relaxants", "home_exercise")
+
+
+def _conservative_mentions(ctx: CaseContext) -> list[Mention]:
+    """Conservative care the record reports: the concept's phrases and any conservative treatment by name
+    (so "PT" counts as physical therapy)."""
+    found = _given(ctx.mentions.concept("conservative_care"))
+    for topic in _CONSERVATIVE_TOPICS:
+        found += [m for m in ctx.mentions.of("treatment", topic) if m.given]
+    return sorted(found, key=lambda m: m.start)
+
+
 def _conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
-    given = [m for m in _given(ctx.mentions.concept("conservative_care"))]
+    given = _conservative_mentions(ctx)
     return Fact(True, given[:4]) if given else Fact(None)
 
 
@@ -187,10 +200,10 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not req.topic:
         return Fact(None)
     hits = []
+    wanted = _compatible_regions(req)
     for m in _given(ctx.mentions.of("treatment", req.topic)):
-        sentence = ctx.mentions.sentences[m.sentence].text
-        regions = set(find_regions(sentence))
-        if not req.regions or regions & set(req.regions):
+        regions = set(find_regions(ctx.mentions.sentences[m.sentence].text))
+        if not req.regions or not regions or regions & wanted:
             hits.append(m)
     return Fact(True, hits[:3]) if hits else Fact(False)
 
@@ -362,7 +375,7 @@ def _regional(label: str, related: bool = True) -> Callable[[CaseContext, Reques
 
 def _improving(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The worker is improving with the care under way (relief or functional gain said of a treatment)."""
-    care = _given(ctx.mentions.concept("conservative_care"))
+    care = _conservative_mentions(ctx)
     sentences = _sentences_of(care)
     gains = [
         m
