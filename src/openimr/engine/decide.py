@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from functools import cache
 
 from openimr import __version__
@@ -32,7 +33,7 @@ from openimr.model import (
     GuidelineRef,
 )
 
-_INJURY_NEAR = 60
+_INJURY_NEAR = 90
 
 
 @cache
@@ -50,23 +51,30 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
     if case.review_date:
         return case.review_date, "review_date"
     shown = [d for d in (case.ur_denial_date, case.date_of_injury) if d]
-    shown += [f.date for f in find_dates(case.case_summary, today) if f.day_known and f.date <= today]
+    shown += [f.date for f in find_dates(case.case_summary, today) if f.date <= today]
+    # "records from 2013": a year alone is a date the case shows too (its first day).
+    shown += [dt.date(int(y), 1, 1) for y in _YEAR_ALONE.findall(case.case_summary) if int(y) <= today.year]
     if shown:
         return max(shown), "latest date in the case"
     return today, "today (the case shows no date)"
 
 
+_YEAR_ALONE = re.compile(r"\b(?:in|from|since|of|during|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_INJURY_CUE = re.compile(r"\b(?:date of injury|injur(?:y|ed|ies)|DOI)\b", re.IGNORECASE)
+
+
 def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
+    """The case's date of injury, else the first date within a short reach after a mention of the injury
+    ("injured his low back lifting boxes on 11/01/2016", "date of injury: 10-14-2016")."""
     if case.date_of_injury:
         return case.date_of_injury
     text = case.case_summary
-    lowered = text.lower()
-    for key in ("date of injury", "injury on", "injured on", "injury of", "injury dated", "injured at work on"):
-        pos = lowered.find(key)
-        if pos >= 0:
-            for found in find_dates(text[pos : pos + len(key) + _INJURY_NEAR]):
-                if found.date <= review_date:
-                    return found.date
+    for cue in _INJURY_CUE.finditer(text):
+        window = text[cue.end() : cue.end() + _INJURY_NEAR]
+        window = window.split(". ")[0]
+        for found in find_dates(window):
+            if found.date <= review_date:
+                return found.date
     return None
 
 

@@ -357,9 +357,16 @@ def _request_fact(attr: str) -> Callable[[CaseContext, RequestInfo], Fact]:
     return get
 
 
-def _concept(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
+def _concept(label: str, *also: str, planned: bool = False) -> Callable[[CaseContext, RequestInfo], Fact]:
+    """A fact read from one concept (and ``also`` others). ``planned`` concepts are about the future (a
+    surgery under consideration), so what the record plans or recommends counts too."""
+
     def get(ctx: CaseContext, req: RequestInfo) -> Fact:
-        return concept_fact(ctx, label)
+        if not also and not planned:
+            return concept_fact(ctx, label)
+        ms = [m for name in (label, *also) for m in ctx.mentions.concept(name)]
+        pos = [m for m in ms if (m.affirmed if planned else m.given)]
+        return _tri(sorted(pos, key=lambda m: m.start), _negated(ms))
 
     get.__doc__ = f"The record documents {label.replace('_', ' ')}."
     return get
@@ -445,14 +452,14 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.prior_study": _prior_study,
     "case.surgery_done": _surgery_done,
     "case.weeks_since_surgery": _weeks_since_surgery,
-    "case.surgery_planned": _concept("surgery_planned"),
+    "case.surgery_planned": _concept("surgery_planned", planned=True),
     "case.hospital": _concept("hospital"),
     "case.homebound": _concept("homebound"),
     "case.wound": _concept("wound"),
     "case.spasm": _concept("spasm"),
     "case.acute_flare": _concept("acute_flare"),
     "case.gi_risk": _concept("gi_risk"),
-    "case.neuropathic": _concept("neuropathic"),
+    "case.neuropathic": _concept("neuropathic", "radicular"),
     "case.drug_screen": _concept("drug_screen"),
     "case.cures_check": _concept("cures_check"),
     "case.opioid_agreement": _concept("opioid_agreement"),

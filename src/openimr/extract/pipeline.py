@@ -39,31 +39,24 @@ def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> l
     return [TargetRule(phrase.lower(), label, metadata=meta or {}) for phrase in phrases if phrase.strip()]
 
 
-@cache
-def _tokenizer():
-    import spacy
-
-    return spacy.blank("en").tokenizer
-
-
-def _exact_rules(label: str, words: list[str], meta: dict | None = None) -> list:
+def _exact_rules(label: str, words: list[str], tokenizer, meta: dict | None = None) -> list:  # noqa: ANN001
     from medspacy.ner import TargetRule
 
     return [
-        TargetRule(word, label, pattern=[{"TEXT": t.text} for t in _tokenizer()(word)], metadata=meta or {})
+        TargetRule(word, label, pattern=[{"TEXT": t.text} for t in tokenizer(word)], metadata=meta or {})
         for word in words
     ]
 
 
-@cache
-def target_rules() -> list:
-    """Every target rule: clinical concepts, treatments by topic, drugs by generic name."""
+def target_rules(tokenizer) -> list:  # noqa: ANN001 - spaCy's Tokenizer
+    """Every target rule: clinical concepts, treatments by topic, drugs by generic name. Abbreviations are
+    split by ``tokenizer`` (the pipeline's own) so that they match as the text is tokenized."""
     rules = []
     for name, concept in load_resource("concepts.yaml")["concepts"].items():
         rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("phrases", []))
     for name, topic in treatments().topics.items():
         rules += _phrase_rules(TREATMENT_LABEL + name, topic.terms)
-        rules += _exact_rules(TREATMENT_LABEL + name, [w for w in topic.exact if len(w) >= 2])
+        rules += _exact_rules(TREATMENT_LABEL + name, [w for w in topic.exact if len(w) >= 2], tokenizer)
     for drug in drugs().drugs:
         rules += _phrase_rules(DRUG_LABEL + drug.topic, drug.names, {"generic": drug.generic})
     return rules
@@ -84,7 +77,7 @@ def nlp():
         "medspacy_target_matcher",
         config={"result_type": "group", "span_group_name": SPAN_GROUP, "prune": False},
     )
-    matcher.add(target_rules())
+    matcher.add(target_rules(pipeline.tokenizer))
     context = pipeline.add_pipe(
         "medspacy_context",
         config={"rules": "default", "input_span_type": "group", "span_group_name": SPAN_GROUP},

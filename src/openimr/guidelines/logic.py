@@ -96,14 +96,14 @@ def compile_logic(source: str) -> Expression:
         raise LogicError(f"cannot parse {source!r}: {exc.msg}") from exc
     facts: list[str] = []
     params: list[str] = []
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))
+    inner = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    for node in nodes:
         if isinstance(node, ast.Attribute):
             name = _dotted(node)
             if name is None:
                 raise LogicError(f"{source!r}: attribute of a non-name")
-            if name.count(".") != 1 and not any(
-                isinstance(parent, ast.Attribute) and parent.value is node for parent in ast.walk(tree)
-            ):
+            if name.count(".") != 1 and id(node) not in inner:
                 raise LogicError(f"{source!r}: '{name}' is not a fact or parameter name (root.name)")
         elif isinstance(node, ast.Name):
             if node.id not in _ROOTS and node.id not in FUNCTIONS and node.id not in {"True", "False", "None"}:
@@ -133,8 +133,8 @@ def compile_logic(source: str) -> Expression:
             | ast.operator,
         ):
             raise LogicError(f"{source!r}: {type(node).__name__} is not allowed")
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and not isinstance(getattr(node, "_parent", None), ast.Attribute):
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and id(node) not in inner:
             name = _dotted(node)
             if name and name.split(".")[0] in _FACT_ROOTS and name.count(".") == 1:
                 facts.append(name)

@@ -1,0 +1,139 @@
+"""Short cases written for the tests (not taken from letters), one per common kind of dispute: the engine
+must reach the decision the guideline gives, for the reason it gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from openimr import api
+
+BASE = "The injured worker is a 45 year old male who sustained an industrial injury on 01/10/2015. "
+SCENARIOS = [
+    (
+        "continued opioid meeting the 4 A's",
+        BASE + "He has chronic low back pain. Current medications include "
+        "Norco 10/325mg since at least 03/01/2015. He reports pain of 8/10 without medications and 4/10 with "
+        "medications. With medication he is able to walk 30 minutes and perform household chores. A urine drug screen "
+        "on 10/01/2016 was consistent with prescribed medications. A CURES report was reviewed.",
+        "Norco 10/325mg #90",
+        "Overturned",
+        None,
+    ),
+    (
+        "continued opioid without the 4 A's",
+        BASE + "He has chronic low back pain. Current medications include Norco "
+        "10/325mg since at least 03/01/2015. There is no documentation of pain levels with and without medications.",
+        "Norco 10/325mg #90",
+        "Upheld",
+        "quantified_analgesia",
+    ),
+    (
+        "anticonvulsant for radicular pain",
+        BASE + "He reports low back pain radiating to the left leg with numbness. "
+        "Exam shows decreased sensation in the left L5 dermatome.",
+        "Gabapentin 300mg #90",
+        "Overturned",
+        None,
+    ),
+    (
+        "PPI with NSAID dyspepsia",
+        BASE + "He takes naproxen for knee osteoarthritis and reports heartburn from it.",
+        "Omeprazole 20mg #30",
+        "Overturned",
+        None,
+    ),
+    (
+        "PPI without GI risk",
+        BASE + "He takes naproxen for knee osteoarthritis and tolerates it well.",
+        "Omeprazole 20mg #30",
+        "Upheld",
+        "gi_risk_or_symptoms",
+    ),
+    (
+        "long-term hypnotic",
+        BASE + "He reports insomnia due to pain. He has taken Ambien since at least 01/2016.",
+        "Ambien 10mg #30",
+        "Upheld",
+        "short_term",
+    ),
+    (
+        "first acupuncture trial",
+        BASE + "He has neck pain. Treatment to date has included medications and physical therapy.",
+        "Acupuncture 2x3 for the neck",
+        "Overturned",
+        None,
+    ),
+    (
+        "acupuncture beyond the trial",
+        BASE + "He has neck pain. He completed 12 acupuncture sessions with no functional improvement.",
+        "Acupuncture 2x3 for the neck",
+        "Upheld",
+        "functional_improvement_documented",
+    ),
+    (
+        "initial therapy for an acute strain",
+        "The injured worker is a 30 year old who injured his low back lifting "
+        "boxes on 11/01/2016. He has low back pain and spasm. Treatment has included medications and rest.",
+        "Physical therapy 2x3 for the lumbar spine",
+        "Overturned",
+        None,
+    ),
+    (
+        "lumbar MRI with nerve compromise, surgery considered",
+        BASE + "He has low back pain radiating down the right "
+        "leg despite 3 months of physical therapy and medications. Exam: decreased sensation in the right S1 "
+        "dermatome and weakness of plantar flexion 4/5. He would consider surgery.",
+        "MRI of the lumbar spine",
+        "Overturned",
+        None,
+    ),
+    (
+        "lumbar MRI for back pain alone",
+        BASE + "He has chronic low back pain without radiation. Neurologic examination is normal.",
+        "MRI of the lumbar spine",
+        "Upheld",
+        "objective_findings",
+    ),
+    (
+        "epidural with exam and imaging corroboration",
+        BASE + "He has right leg pain with decreased sensation in the "
+        "L5 dermatome and a positive straight leg raise. MRI of the lumbar spine showed a right L4-5 disc protrusion. "
+        "Physical therapy and NSAIDs failed to relieve the radicular pain.",
+        "Lumbar epidural steroid injection at L4-5",
+        "Overturned",
+        None,
+    ),
+    (
+        "TENS purchase without a trial",
+        BASE + "He has chronic low back pain.",
+        "TENS unit purchase",
+        "Upheld",
+        "trial_before_purchase",
+    ),
+    (
+        "compound with gabapentin",
+        BASE + "He has neuropathic foot pain.",
+        "Gabapentin 10%, Lidocaine 5% in cream base 120 grams",
+        "Upheld",
+        "ingredients_recommended",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "summary", "request_text", "decision", "failing"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
+)
+def test_scenario(name: str, summary: str, request_text: str, decision: str, failing: str | None) -> None:
+    result = api.review(
+        {
+            "case_summary": summary,
+            "requests": [{"text": request_text}],
+            "ur_denial_date": "2016-12-01",
+            "review_date": "2017-01-01",
+        }
+    )
+    det = result.determinations[0]
+    assert det.decision == decision, det.rationale
+    if failing:
+        assert {c.id: c.met for c in det.criteria}[failing] is not True
+        assert det.would_change_if
