@@ -91,3 +91,23 @@ def test_a_guideline_with_an_unknown_key_fails_validation() -> None:
     )
     with pytest.raises(GuidelineError, match="threshold"):
         load_guideline("x.yaml", text, set())
+
+
+@pytest.mark.parametrize(
+    ("review_date", "expected"),
+    [
+        ("2016-06-01", "ACOEM Practice Guidelines, Low Back Complaints"),
+        ("2018-06-01", "ACOEM Low Back Disorders Guideline"),
+    ],
+)
+def test_imaging_follows_the_acoem_incorporation_of_december_2017(review_date: str, expected: str) -> None:
+    from openimr import api
+
+    result = api.review(
+        {
+            "case_summary": "Low back pain since 01/10/2015.",
+            "requests": [{"text": "MRI of the lumbar spine"}],
+            "review_date": review_date,
+        }
+    )
+    assert result.determinations[0].guideline.title.startswith(expected)
