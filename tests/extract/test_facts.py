@@ -87,3 +87,13 @@ def test_weeks_since_injury_and_drug_duration() -> None:
     assert fs.get("case.weeks_on_requested_drug").value == pytest.approx(
         (dt.date(2017, 1, 15) - dt.date(2015, 6, 24)).days / 7, 0.1
     )
+
+
+def test_the_quickumls_placeholder_does_not_outlive_the_import() -> None:
+    import sys
+
+    from openimr.extract.pipeline import nlp
+
+    nlp()
+    stub = sys.modules.get("quickumls")
+    assert stub is None or getattr(stub, "__file__", None), "a placeholder module was left in sys.modules"

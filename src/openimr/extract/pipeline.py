@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
+import types
 from functools import cache
 from importlib import resources
 
@@ -62,11 +64,32 @@ def target_rules(tokenizer) -> list:  # noqa: ANN001 - spaCy's Tokenizer
     return rules
 
 
+def _import_medspacy() -> None:
+    """Import medspaCy without QuickUMLS.
+
+    ``medspacy.util`` imports QuickUMLS (and through it NLTK) at import time, about 0.2 s of a cold start,
+    although OpenIMR never adds the QuickUMLS component. A placeholder stands in for that one module while
+    medspaCy is imported and is removed right after, so a later ``import quickumls`` gets the real one.
+    """
+    if "medspacy" in sys.modules:
+        return
+    placeholder = None
+    if "quickumls" not in sys.modules:
+        placeholder = types.ModuleType("quickumls")
+        placeholder.spacy_component = None  # type: ignore[attr-defined]
+        sys.modules["quickumls"] = placeholder
+    try:
+        import medspacy  # noqa: F401 - registers the medspaCy factories
+    finally:
+        if placeholder is not None and sys.modules.get("quickumls") is placeholder:
+            del sys.modules["quickumls"]
+
+
 @cache
 def nlp():
     """The pipeline, built once per process."""
     _quiet_loguru()
-    import medspacy  # noqa: F401 - registers the medspaCy factories
+    _import_medspacy()
     import spacy
     from medspacy.context import ConTextRule
 
