@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 from fastapi.testclient import TestClient
@@ -189,13 +188,13 @@ def test_duplicate_application_is_ineligible(client: TestClient, tokens: Tokens)
 
 
 def test_waits_when_no_reviewer_is_free_of_conflict(client: TestClient, tokens: Tokens) -> None:
-    app = _intake(client, tokens, key="c", treating_providers=["Dr. One"], employer="x")
+    app = _intake(client, tokens, key="c", treating_providers=["Valley Orthopedics"])
     client.post(f"/v1/applications/{app['id']}/eligibility", headers=tokens.header("intake"))
-    # Dr. One is unaffiliated but let the panel lose them: an affiliation is registered through the provider name.
+    # Dr. Two is affiliated with the insurer; Dr. One practises with the treating provider's group.
     from openimr.store.models import Reviewer
 
     with session_scope(client.app.state.settings.database_url) as session:
-        session.get(Reviewer, tokens["rev1_id"]).affiliations = ["Dr. One"]
+        session.get(Reviewer, tokens["rev1_id"]).affiliations = ["Valley Orthopedics"]
     waiting = client.post(f"/v1/applications/{app['id']}/assignment", headers=tokens.header("intake")).json()
     assert waiting["status"] == "waiting" and waiting["reviewer_id"] is None
     assert "No reviewer" in waiting["status_reason"] and "affiliated" in waiting["status_reason"]
@@ -238,7 +237,6 @@ def test_database_down_gives_503(tokens: Tokens) -> None:
     response = client.get("/v1/applications", headers={"Authorization": "Bearer t"})
     assert response.status_code == 503
     assert "database" in response.json()["detail"] and "y@" not in response.json()["detail"]
-    assert io  # keep the import for letter tests
 
 
 def test_statistics_page_in_the_workbench(client: TestClient, tokens: Tokens) -> None:

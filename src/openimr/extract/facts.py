@@ -164,8 +164,18 @@ def _working(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(None)
 
 
-_CONSERVATIVE_TOPICS = ("physical_therapy", "chiropractic", "acupuncture", "massage", "aquatic_therapy", "tens",
-                        "passive_modalities", "nsaids", "muscle_relaxants", "home_exercise")
+_CONSERVATIVE_TOPICS = (
+    "physical_therapy",
+    "chiropractic",
+    "acupuncture",
+    "massage",
+    "aquatic_therapy",
+    "tens",
+    "passive_modalities",
+    "nsaids",
+    "muscle_relaxants",
+    "home_exercise",
+)
 
 
 def _conservative_mentions(ctx: CaseContext) -> list[Mention]:

@@ -94,6 +94,8 @@ def _conflict(reviewer: ReviewerFacts, app: ApplicationFacts) -> str | None:
     parties = [p for p in [app.employer, app.insurer, app.claims_administrator, *app.treating_providers] if p]
     affiliations = {_norm(a) for a in reviewer.affiliations}
     for party in parties:
+        if _norm(party) == _norm(reviewer.name):
+            return "is a party to the case (a treating provider)"
         if _norm(party) in affiliations:
             return f"is affiliated with {party}"
     return None
