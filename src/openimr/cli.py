@@ -295,8 +295,11 @@ def guidelines_list() -> None:
     from openimr.guidelines.loader import all_guidelines
 
     for g in all_guidelines():
-        end = g.spec.in_force.end or "..."
-        print(f"{g.id:<52} {g.spec.citation.source:<5} {g.spec.in_force.start}..{end}  {', '.join(g.spec.topics)}")
+        end = g.spec.in_force.end or ""
+        flag = f"  (unverified: {', '.join(g.spec.unverified_params)})" if g.spec.unverified_params else ""
+        print(
+            f"{g.id:<52} {g.spec.citation.source:<5} {g.spec.in_force.start}..{end}  {', '.join(g.spec.topics)}{flag}"
+        )
 
 
 @guidelines_app.command("show")

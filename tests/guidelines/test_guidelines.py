@@ -111,3 +111,22 @@ def test_imaging_follows_the_acoem_incorporation_of_december_2017(review_date: s
         }
     )
     assert result.determinations[0].guideline.title.startswith(expected)
+
+
+def test_unverified_params_must_name_params() -> None:
+    text = """
+id: x
+citation: {source: ODG, title: X}
+rank: 2
+in_force: {start: 2013-01-01}
+topics: [massage]
+params: {max_visits: 6}
+unverified_params: [max_vistis]
+"""
+    with pytest.raises(GuidelineError, match="unverified_params"):
+        load_guideline("x.yaml", text, set())
+
+
+def test_unconfirmed_thresholds_are_marked() -> None:
+    massage = next(g for g in all_guidelines() if g.id == "mtus-cpmtg-massage-2009")
+    assert massage.spec.unverified_params == ["max_visits"]

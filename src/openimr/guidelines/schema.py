@@ -65,12 +65,20 @@ class Guideline(_Strict):
     applies: str | None = Field(default=None, description="When this guideline addresses the request.")
     recommendation: Literal["recommended", "conditional", "not_recommended"] = "conditional"
     params: dict[str, float | int | str | bool | list] = Field(default_factory=dict)
+    unverified_params: list[str] = Field(
+        default_factory=list,
+        description="Params whose values are commonly quoted but not confirmed against a retrieved source or the "
+        "rationales of real letters (the reference's [U]); review them first when a source is at hand.",
+    )
     criteria: list[Criterion] = Field(default_factory=list)
     decision: DecisionRule = Field(default_factory=DecisionRule)
     notes: str | None = None
 
     @model_validator(mode="after")
     def _pathways_name_criteria(self) -> Guideline:
+        unknown_params = set(self.unverified_params) - set(self.params)
+        if unknown_params:
+            raise ValueError(f"unverified_params names unknown params {sorted(unknown_params)}")
         ids = [c.id for c in self.criteria]
         if len(ids) != len(set(ids)):
             raise ValueError("criterion ids must be unique")
