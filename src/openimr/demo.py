@@ -33,24 +33,21 @@ def load_demo(settings: Settings, cases: Path) -> Iterator[str]:
             token = service.create_user(session, f"demo-{reviewer.id}", "reviewer", reviewer.id)
             yield f"reviewer token ({reviewer.name}): {token}"
         if cases.exists():
-            for line in cases.read_text().splitlines():
+            now = dt.datetime.now().replace(microsecond=0)
+            for n, line in enumerate(cases.read_text().splitlines()):
                 record = json.loads(line)
                 record.pop("expected", None)
                 case = Case.model_validate(record)
-                received = dt.datetime.combine(case.ur_denial_date or dt.date.today(), dt.time(9)) + dt.timedelta(
-                    days=5
-                )
-                app, _ = service.create_application(
+                # The demo pretends the applications arrive now, a few days apart, each filed five days after
+                # its utilization review decision, so that the queue shows deadlines near and far.
+                received = now - dt.timedelta(days=2 * n)
+                service.create_application(
                     session,
                     service.NewApplication(
-                        case=case,
-                        ur_decision_date=case.ur_denial_date or received.date(),
-                        signed=True,
-                        received=received,
+                        case=case, ur_decision_date=(received - dt.timedelta(days=5)).date(), signed=True,
+                        received=received, priority="expedited" if n % 5 == 4 else "standard",
                     ),
-                    admin,
-                    settings,
-                    idempotency_key=f"demo-{case.id}",
+                    admin, settings, idempotency_key=f"demo-{case.id}",
                 )
             yield f"loaded the sample cases from {cases}"
         assert session.scalar(select(Reviewer.id)) is not None
