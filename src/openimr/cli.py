@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -79,30 +80,36 @@ def _letter_text(letter: Letter) -> str:
     return "\n".join(lines)
 
 
+def _each_letter(files: list[Path], fmt: str, render: Callable[[Letter], dict | str]) -> None:
+    """Read each letter, print what ``render`` makes of it (a record, or text for --format text), report
+    the files that cannot be read, and exit 1 when any could not."""
+    failed = False
+    records: list[dict] = []
+    for path in files:
+        try:
+            output = render(api.parse_letter_file(path))
+        except OpenIMRError as err:
+            report_error(err)
+            failed = True
+            continue
+        if isinstance(output, str):
+            print(output, flush=True)
+        elif fmt == "jsonl":
+            emit_records([output], "jsonl")
+        else:
+            records.append(output)
+    if fmt == "json":
+        emit_records(records, "json")
+    raise typer.Exit(1 if failed else 0)
+
+
 @app.command()
 def parse(
     files: Files,
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.text,
 ) -> None:
     """Read IMR Final Determination Letters (text or PDF) into structured records."""
-    failed = False
-    records: list[dict] = []
-    for path in files:
-        try:
-            letter = api.parse_letter_file(path)
-        except OpenIMRError as err:
-            report_error(err)
-            failed = True
-            continue
-        if fmt is ParseFormat.text:
-            print(_letter_text(letter), flush=True)
-        elif fmt is ParseFormat.jsonl:
-            emit_records([letter.model_dump(mode="json")], "jsonl")
-        else:
-            records.append(letter.model_dump(mode="json"))
-    if fmt is ParseFormat.json:
-        emit_records(records, "json")
-    raise typer.Exit(1 if failed else 0)
+    _each_letter(files, fmt.value, _letter_text if fmt is ParseFormat.text else lambda x: x.model_dump(mode="json"))
 
 
 @app.command()
@@ -111,22 +118,7 @@ def case(
     fmt: Annotated[CaseFormat, typer.Option("--format", "-f", help="Output format.")] = CaseFormat.jsonl,
 ) -> None:
     """Turn letters into redacted case files (no decision, reviewer guideline or rationale)."""
-    failed = False
-    records: list[dict] = []
-    for path in files:
-        try:
-            record = case_to_dict(api.letter_to_case(api.parse_letter_file(path)))
-        except OpenIMRError as err:
-            report_error(err)
-            failed = True
-            continue
-        if fmt is CaseFormat.jsonl:
-            emit_records([record], "jsonl")
-        else:
-            records.append(record)
-    if fmt is CaseFormat.json:
-        emit_records(records, "json")
-    raise typer.Exit(1 if failed else 0)
+    _each_letter(files, fmt.value, lambda letter: case_to_dict(api.letter_to_case(letter)))
 
 
 class DecideFormat(StrEnum):

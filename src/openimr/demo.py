@@ -44,10 +44,15 @@ def load_demo(settings: Settings, cases: Path) -> Iterator[str]:
                 service.create_application(
                     session,
                     service.NewApplication(
-                        case=case, ur_decision_date=(received - dt.timedelta(days=5)).date(), signed=True,
-                        received=received, priority="expedited" if n % 5 == 4 else "standard",
+                        case=case,
+                        ur_decision_date=(received - dt.timedelta(days=5)).date(),
+                        signed=True,
+                        received=received,
+                        priority="expedited" if n % 5 == 4 else "standard",
                     ),
-                    admin, settings, idempotency_key=f"demo-{case.id}",
+                    admin,
+                    settings,
+                    idempotency_key=f"demo-{case.id}",
                 )
             yield f"loaded the sample cases from {cases}"
         assert session.scalar(select(Reviewer.id)) is not None

@@ -77,46 +77,47 @@ async def upload_document(
     return {"id": doc.id, "filename": doc.filename, "size": doc.size, "characters": len(doc.text)}
 
 
-@router.post("/applications/{app_id}/eligibility", response_model=ApplicationOut, tags=["workflow"])
-def screen(app_id: int, user: UserDep, session: SessionDep, settings: SettingsDep) -> ApplicationOut:
+def _step(app_id: int, user, session, action) -> ApplicationOut:  # noqa: ANN001 - FastAPI-resolved values
+    """Apply one lifecycle step to an application the user may see, commit, and return it."""
     app = service.get_application(session, app_id, user)
-    service.screen(session, app, user, settings)
+    action(app)
     session.commit()
     return application_out(app)
+
+
+@router.post("/applications/{app_id}/eligibility", response_model=ApplicationOut, tags=["workflow"])
+def screen(app_id: int, user: UserDep, session: SessionDep, settings: SettingsDep) -> ApplicationOut:
+    """Screen eligibility: eligible, or ineligible with the reason."""
+    return _step(app_id, user, session, lambda app: service.screen(session, app, user, settings))
 
 
 @router.post("/applications/{app_id}/assignment", response_model=ApplicationOut, tags=["workflow"])
 def assign(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
-    app = service.get_application(session, app_id, user)
-    service.assign(session, app, user)
-    session.commit()
-    return application_out(app)
+    """Assign a qualified, conflict-free reviewer (or leave the application waiting, with the reason)."""
+    return _step(app_id, user, session, lambda app: service.assign(session, app, user))
 
 
 @router.post("/applications/{app_id}/review", response_model=ApplicationOut, tags=["reviews"])
 def start_review(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
     """Run the engine; its recommendation per item awaits the reviewer's accept or override."""
-    app = service.get_application(session, app_id, user)
-    service.start_review(session, app, user)
-    session.commit()
-    return application_out(app)
+    return _step(app_id, user, session, lambda app: service.start_review(session, app, user))
 
 
 @router.post("/applications/{app_id}/items/{position}", response_model=ApplicationOut, tags=["reviews"])
 def decide_item(app_id: int, position: int, body: ItemDecisionIn, user: UserDep, session: SessionDep) -> ApplicationOut:
-    app = service.get_application(session, app_id, user)
-    service.decide_item(session, app, user, position, body.action, body.decision, body.reason)
-    session.commit()
-    return application_out(app)
+    """Accept the engine's recommendation for one item, or override it with a reason."""
+    return _step(
+        app_id,
+        user,
+        session,
+        lambda app: service.decide_item(session, app, user, position, body.action, body.decision, body.reason),
+    )
 
 
 @router.post("/applications/{app_id}/determination", response_model=ApplicationOut, tags=["determinations"])
 def issue(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
     """Issue the determination once every item has a final decision."""
-    app = service.get_application(session, app_id, user)
-    service.issue(session, app, user)
-    session.commit()
-    return application_out(app)
+    return _step(app_id, user, session, lambda app: service.issue(session, app, user))
 
 
 @router.get("/applications/{app_id}/letter", tags=["determinations"])
