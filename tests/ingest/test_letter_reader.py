@@ -209,3 +209,33 @@ def test_letter_with_the_headings_but_no_decided_item() -> None:
     with pytest.raises(OpenIMRError) as info:
         api.parse_letter(text, "empty-items.txt")
     assert info.value.code is Err.E109
+
+
+def test_2014_letter_with_the_headings_and_decision_sentences() -> None:
+    text = """Case Number: CM13-0001234 Date Assigned: 08/12/2013
+Date of Injury: 05/05/2010 Decision Date: 10/23/2013
+HOW THE IMR FINAL DETERMINATION WAS MADE
+MAXIMUS Federal Services sent the complete case file to an expert reviewer.
+CLINICAL CASE SUMMARY
+A 50 year old with low back pain.
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+1) Regarding the request for MRI of the lumbar spine:
+Medical Treatment Guideline(s) the Claims Administrator used: ACOEM, Chapter 12.
+Medical Treatment Guideline(s) used by the Expert Reviewer: ACOEM, Chapter 12, pages 303-304.
+Rationale for the Decision: No red flags. The requested MRI of the lumbar spine is not medically necessary
+and appropriate.
+2) Regarding the request for physical therapy 2x3:
+Medical Treatment Guideline(s) the Claims Administrator used: MTUS.
+Medical Treatment Guideline(s) used by the Expert Reviewer: MTUS, pages 98-99.
+Rationale for the Decision: A first course within the guideline. The requested physical therapy 2x3 is
+medically necessary and appropriate.
+"""
+    letter = api.parse_letter(text, "2014.txt")
+    assert [(i.title, i.decision) for i in letter.items] == [
+        ("MRI of the lumbar spine", "Upheld"),
+        ("physical therapy 2x3", "Overturned"),
+    ]
+    assert letter.case_number == "CM13-0001234"
+    assert str(letter.decision_date) == "2013-10-23"
+    assert letter.items[0].reviewer_guideline == "ACOEM, Chapter 12, pages 303-304."

@@ -34,6 +34,9 @@ _MPR_STATEMENT = re.compile(
     r"(?:is|are|was|were)\s+(?P<neg>not\s+)?medically\s+necessary",
     re.IGNORECASE,
 )
+_BLOCK_DECISION = re.compile(
+    r"(?:is|are|was|were)\s+(?P<neg>not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?", re.IGNORECASE
+)
 _REGARDING = re.compile(r"\d{1,2}\)\s*Regarding the request for\s+(?P<title>.+?):\s*", re.IGNORECASE)
 _CA_USED = re.compile(r"Medical Treatment Guideline\(s\) the Claims Administrator used:\s*", re.IGNORECASE)
 _REVIEWER_USED = re.compile(r"Medical Treatment Guideline\(s\) used by the Expert Reviewer:\s*", re.IGNORECASE)
@@ -60,7 +63,7 @@ def _explanations(text: str) -> list[dict[str, str | None]]:
     out = []
     for n, m in enumerate(blocks):
         body = text[m.end() : blocks[n + 1].start() if n + 1 < len(blocks) else len(text)]
-        fields: dict[str, str | None] = {"title": m.group("title").strip()}
+        fields: dict[str, str | None] = {"title": m.group("title").strip(), "body": body}
         marks = [(p.search(body), key) for p, key in ((_CA_USED, "ca"), (_REVIEWER_USED, "rev"), (_RATIONALE, "rat"))]
         found = sorted(((mm.start(), mm.end(), key) for mm, key in marks if mm), key=lambda t: t[0])
         for k, (_, end, key) in enumerate(found):
@@ -70,18 +73,32 @@ def _explanations(text: str) -> list[dict[str, str | None]]:
     return out
 
 
-def parse(fmt: str, lines: Sequence[Line], source: str) -> Letter:
+def _block_decision(body: str) -> str | None:
+    """The decision a "Regarding the request for" block states last ("... is not medically necessary and
+    appropriate")."""
+    found = list(_BLOCK_DECISION.finditer(body))
+    return _decision(found[-1].group("neg")) if found else None
+
+
+def parse(fmt: str, lines: Sequence[Line], source: str, header: dict | None = None) -> Letter:
     """Read a letter of an older format, or refuse it with E108."""
     text = "\n".join(paragraphs(lines))
     items: list[LetterItem] = []
     if fmt == FORMAT_2013:
         seen: set[str] = set()
         for m in _STATEMENT.finditer(text):
-            if m.group("n") in seen:
+            if m.group("n") in seen or "regarding the request" in m.group("title").lower():
                 break
             seen.add(m.group("n"))
             items.append(LetterItem(title=unwrap([m.group("title")]), decision=_decision(m.group("neg"))))
-        for item, extra in zip(items, _explanations(text), strict=False):
+        explanations = _explanations(text)
+        if not items:
+            # No numbered list of decisions: each explanation block states its own.
+            for extra in explanations:
+                decision = _block_decision(extra.get("rat") or extra.get("body") or "")
+                if decision:
+                    items.append(LetterItem(title=str(extra["title"]), decision=decision))
+        for item, extra in zip(items, explanations, strict=False):
             item.claims_administrator_guideline = extra.get("ca")
             item.reviewer_guideline = extra.get("rev")
             item.rationale = extra.get("rat")
@@ -90,4 +107,4 @@ def parse(fmt: str, lines: Sequence[Line], source: str) -> Letter:
             items.append(LetterItem(title=unwrap([m.group("title")]), decision=_decision(m.group("neg"))))
     if not items:
         raise OpenIMRError(Err.E108, source, detail=f"{fmt} letter without a decision statement for its items")
-    return Letter(source=source, format=fmt, items=items)
+    return Letter(source=source, format=fmt, items=items, **(header or {}))

@@ -298,19 +298,24 @@ def parse_letter_text(text: str, source: str) -> Letter:
     by_name: dict[str, _Section] = {}
     for section in sections:
         by_name.setdefault(section.name, section)
+    header = _header_fields(by_name["header"].lines)
     if "issues" not in by_name:
         older = legacy.detect(lines)
         if older:
-            return legacy.parse(older, lines, source)
+            return legacy.parse(older, lines, source, header)
         raise OpenIMRError(Err.E107, source, detail="no 'IMR ISSUES, DECISIONS AND RATIONALES' section")
     items = read_items(by_name["issues"].lines, has_breaks)
     if not items:
-        raise OpenIMRError(Err.E109, source)
+        # Letters of 2013-2014 have the same headings but state each decision in a sentence.
+        try:
+            return legacy.parse(legacy.FORMAT_2013, lines, source, header)
+        except OpenIMRError:
+            raise OpenIMRError(Err.E109, source) from None
     return Letter(
         source=source,
         format=FORMAT,
         reviewer=reviewer_qualifications(by_name["how"].lines) if "how" in by_name else ReviewerQualifications(),
         case_summary=_summary(by_name["summary"].lines) if "summary" in by_name else [],
         items=items,
-        **_header_fields(by_name["header"].lines),
+        **header,
     )
