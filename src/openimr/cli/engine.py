@@ -1,0 +1,171 @@
+"""openimr decide / eval: the review engine and its letters; agreement with real decisions."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from openimr import api
+from openimr.cli import app, err_console, report_error
+
+
+class DecideFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    letter = "letter"
+    html = "html"
+    pdf = "pdf"
+
+
+_LETTER_FORMATS = {
+    DecideFormat.letter: ("text", ".txt"),
+    DecideFormat.html: ("html", ".html"),
+    DecideFormat.pdf: ("pdf", ".pdf"),
+}
+
+
+def _safe_name(case_id: str | None, n: int) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", case_id or f"case-{n}")
+
+
+def _decide_letters(inputs: list, fmt: DecideFormat, out: Path | None) -> bool:
+    """Write one letter per case: to ``out`` (a file for one case, a folder for several) or to stdout."""
+    kind, suffix = _LETTER_FORMATS[fmt]
+    good = [inp for inp in inputs if inp.case is not None]
+    if fmt is DecideFormat.pdf and out is None:
+        err_console.print("error: --format pdf needs -o FILE or -o DIR", markup=False)
+        return True
+    as_folder = out is not None and (out.is_dir() or len(good) > 1 or str(out).endswith(("/", "\\")))
+    if as_folder:
+        out.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+    failed = False
+    for n, inp in enumerate(inputs, start=1):
+        if inp.error or inp.case is None:
+            report_error(inp.error)  # type: ignore[arg-type]
+            failed = True
+            continue
+        result = api.review(inp.case)
+        document = api.render_letter(inp.case, result, kind, inp.letter)
+        if out is None:
+            sys.stdout.write(document if isinstance(document, str) else document.decode())
+            continue
+        target = out / f"{_safe_name(inp.case.id, n)}{suffix}" if as_folder else out
+        if isinstance(document, bytes):
+            target.write_bytes(document)
+        else:
+            target.write_text(document, encoding="utf-8")
+    return failed
+
+
+class EvalFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+CaseFiles = Annotated[
+    list[Path],
+    typer.Argument(help="Case files (JSON object, array or JSONL) or letters (text or PDF).", show_default=False),
+]
+
+
+def _determination_text(result) -> str:
+    lines = [
+        f"{result.id or '(no id)'}  review date {result.review_date} ({result.review_date_source})  "
+        f"decision id {result.decision_id}"
+    ]
+    for n, det in enumerate(result.determinations, start=1):
+        guideline = det.guideline.title if det.guideline else "no encoded guideline"
+        lines.append(f"  {n}. {det.request}")
+        lines.append(f"     {det.decision}  [{det.category}; {guideline}; confidence {det.confidence}]")
+        lines.append(f"     {det.rationale}")
+        if det.missing_documentation:
+            lines.append(f"     missing: {'; '.join(det.missing_documentation)}")
+    return "\n".join(lines)
+
+
+@app.command()
+def decide(
+    files: CaseFiles,
+    fmt: Annotated[DecideFormat, typer.Option("--format", "-f", help="Output format.")] = DecideFormat.text,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Decide every disputed item of each case under the MTUS, with evidence and rationale; or write each
+    case's Final Determination Letter (--format letter|html|pdf)."""
+    if fmt in _LETTER_FORMATS:
+        raise typer.Exit(1 if _decide_letters(list(api.iter_case_inputs(files)), fmt, out) else 0)
+    failed = False
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    records: list[dict] = []
+    try:
+        for inp in api.iter_case_inputs(files):
+            if inp.error or inp.case is None:
+                report_error(inp.error)  # type: ignore[arg-type]
+                failed = True
+                if fmt is DecideFormat.jsonl:
+                    error = {"code": inp.error.code.name, "message": inp.error.message} if inp.error else {}
+                    sink.write(json.dumps({"id": inp.record.get("id"), "source": inp.where, "error": error}) + "\n")
+                continue
+            result = api.review(inp.case)
+            if fmt is DecideFormat.text:
+                sink.write(_determination_text(result) + "\n")
+            elif fmt is DecideFormat.jsonl:
+                sink.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            else:
+                records.append(result.model_dump(mode="json"))
+            sink.flush()
+        if fmt is DecideFormat.json and records:
+            payload = records[0] if len(records) == 1 else records
+            sink.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            sink.close()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command(name="eval")
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="JSONL cases with 'expected', or letters.", show_default=False)],
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.text,
+) -> None:
+    """Score the engine against real reviewers' decisions (accuracy, kappa, by category)."""
+    result, errors = api.evaluate(files)
+    for err in errors:
+        report_error(err)
+    if fmt is EvalFormat.json:
+        print(json.dumps(dataclasses.asdict(result), indent=2))
+    else:
+        print(_agreement_text(result))
+    raise typer.Exit(1 if errors and not result.items else 0)
+
+
+def _agreement_text(result) -> str:
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.3f}"
+
+    lines = ["category                              items  accuracy  overturned (real / engine)"]
+    for cat, row in result.by_category.items():
+        lines.append(
+            f"{cat:<37} {row['items']:>5}  {row['accuracy']:>8.3f}  "
+            f"{row['overturned_expected']:>3} / {row['overturned_got']}"
+        )
+    c = result.confusion
+    lines += [
+        "",
+        "confusion (rows real, columns engine):   Upheld  Overturned",
+        f"  Upheld                                {c['Upheld']['Upheld']:>6}  {c['Upheld']['Overturned']:>10}",
+        f"  Overturned                            {c['Overturned']['Upheld']:>6}  {c['Overturned']['Overturned']:>10}",
+        "",
+        f"always-uphold baseline: accuracy {pct(result.baseline_accuracy)}, kappa {pct(result.baseline_kappa)}",
+        f"overturn precision {pct(result.overturn_precision)}, recall {pct(result.overturn_recall)}",
+        f"items {result.items}  accuracy {pct(result.accuracy)}  kappa {pct(result.kappa)}",
+    ]
+    return "\n".join(lines)
