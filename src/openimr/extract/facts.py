@@ -13,129 +13,38 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from openimr.dates import find_dates
-from openimr.extract.mentions import Mention, Mentions
-from openimr.extract.quantities import NUM, upper_bound
+from openimr.extract.fact_base import (
+    CaseContext,
+    Fact,
+    Value,
+    compatible_regions,
+    concept_fact,
+    given,
+    negated,
+    regional_fact,
+    regions_near,
+    sentences_of,
+    tri,
+    weeks_between,
+)
+from openimr.extract.mentions import Mention
+from openimr.extract.prior_course import (
+    _prior_given,
+    _prior_improvement,
+    _prior_relief,
+    _prior_sessions,
+    _total_with_prior,
+)
 from openimr.extract.regions import find_regions
 from openimr.extract.requests import RequestInfo
-from openimr.vocabulary import body_regions
 
-Value = bool | int | float | str | list | None
-
-
-@dataclass
-class Fact:
-    value: Value
-    evidence: list[Mention | tuple[int, int, str]] = field(default_factory=list)
-
-    def spans(self) -> list[dict]:
-        out = []
-        for ev in self.evidence:
-            if isinstance(ev, Mention):
-                out.append({"text": ev.text, "start": ev.start, "end": ev.end})
-            else:
-                out.append({"text": ev[2], "start": ev[0], "end": ev[1]})
-        return out
-
-
-@dataclass
-class CaseContext:
-    """What is known of the case as a whole when one request is judged."""
-
-    summary: str
-    mentions: Mentions
-    date_of_injury: dt.date | None
-    review_date: dt.date
-    review_date_source: str
-    request_date: dt.date | None = None  # when the treatment was asked for (the UR decision), if known
-    surgery_decision: str | None = None  # decision of a surgery requested in the same case
-    surgery_determination: object | None = None
-
-
-# --- helpers ------------------------------------------------------------------------------------------
-
-
-def _given(ms: list[Mention]) -> list[Mention]:
-    return [m for m in ms if m.given]
-
-
-def _negated(ms: list[Mention]) -> list[Mention]:
-    return [m for m in ms if m.negated and not m.requested]
-
-
-def _tri(pos: list[Mention], neg: list[Mention]) -> Fact:
-    """True with the affirmed mentions; False with the negated ones; None when the record is silent.
-    A record that both affirms and denies a finding counts as affirming it (findings vary by visit)."""
-    if pos:
-        return Fact(True, pos[:4])
-    if neg:
-        return Fact(False, neg[:4])
-    return Fact(None)
-
-
-def concept_fact(ctx: CaseContext, label: str) -> Fact:
-    ms = ctx.mentions.concept(label)
-    return _tri(_given(ms), _negated(ms))
-
-
-def _compatible_regions(req: RequestInfo) -> set[str]:
-    related = body_regions().related
-    regions = set(req.regions)
-    for region in req.regions:
-        regions |= set(related.get(region, []))
-    return regions
-
-
-_WINDOW_BEFORE = 45
-_WINDOW_AFTER = 25
-
-
-def _regions_near(ctx: CaseContext, m: Mention) -> set[str]:
-    """Body regions named close to a mention (its clause), else anywhere in its sentence."""
-    sentence = ctx.mentions.sentences[m.sentence]
-    start = max(sentence.start, m.start - _WINDOW_BEFORE)
-    end = min(sentence.end, m.end + _WINDOW_AFTER)
-    near = set(find_regions(ctx.summary[start:end]))
-    return near or set(find_regions(sentence.text))
-
-
-def regional_fact(ctx: CaseContext, req: RequestInfo, label: str, related: bool = True) -> Fact:
-    """Like ``concept_fact``, counting only findings about the requested body region (with ``related``,
-    also regions whose findings bear on it, as arm numbness does on a cervical study), or findings that
-    name no region: a wrist finding does not justify a lumbar study, nor an ulna fracture a neck MRI."""
-    if not req.regions:
-        return concept_fact(ctx, label)
-    wanted = _compatible_regions(req) if related else set(req.regions)
-    kept = []
-    for m in ctx.mentions.concept(label):
-        named = _regions_near(ctx, m)
-        if not named or named & wanted:
-            kept.append(m)
-    return _tri(_given(kept), _negated(kept))
-
+__all__ = ["FACTS", "CaseContext", "Fact", "FactSet", "Value", "concept_fact", "regional_fact"]
 
 _AGE = re.compile(r"\b(\d{2})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
 _SEX = re.compile(r"\b(male|female|man|woman|gentleman|lady)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince(?: at least)?\b", re.IGNORECASE)
-_COUNT_NEAR = re.compile(
-    rf"(?P<n>{NUM})(?:\s*\(\d+\))?\s+(?:(?:prior|previous|completed|authorized|approved|additional|"
-    r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
-    r"(?:sessions?|visits?|treatments?|appointments?)\b"
-    rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b",
-    re.IGNORECASE,
-)
-
-
-def _weeks_between(a: dt.date | None, b: dt.date | None) -> float | None:
-    if a is None or b is None:
-        return None
-    return round((b - a).days / 7, 1)
-
-
-def _sentences_of(ms: list[Mention]) -> set[int]:
-    return {m.sentence for m in ms}
 
 
 # --- case facts ---------------------------------------------------------------------------------------
@@ -150,13 +59,13 @@ def _age(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Weeks from the injury to the request (the UR decision date; the review date when it is unknown):
     the reviewer judges the request as of when it was made."""
-    weeks = _weeks_between(ctx.date_of_injury, ctx.request_date or ctx.review_date)
+    weeks = weeks_between(ctx.date_of_injury, ctx.request_date or ctx.review_date)
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
 def _working(ctx: CaseContext, req: RequestInfo) -> Fact:
-    off = _given(ctx.mentions.concept("not_working"))
-    on = [m for m in _given(ctx.mentions.concept("working")) if not off or m.sentence not in _sentences_of(off)]
+    off = given(ctx.mentions.concept("not_working"))
+    on = [m for m in given(ctx.mentions.concept("working")) if not off or m.sentence not in sentences_of(off)]
     if on:
         return Fact(True, on[:3])
     if off:
@@ -181,22 +90,22 @@ _CONSERVATIVE_TOPICS = (
 def _conservative_mentions(ctx: CaseContext) -> list[Mention]:
     """Conservative care the record reports: the concept's phrases and any conservative treatment by name
     (so "PT" counts as physical therapy)."""
-    found = _given(ctx.mentions.concept("conservative_care"))
+    found = given(ctx.mentions.concept("conservative_care"))
     for topic in _CONSERVATIVE_TOPICS:
         found += [m for m in ctx.mentions.of("treatment", topic) if m.given]
     return sorted(found, key=lambda m: m.start)
 
 
 def _conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
-    given = _conservative_mentions(ctx)
-    return Fact(True, given[:4]) if given else Fact(None)
+    care = _conservative_mentions(ctx)
+    return Fact(True, care[:4]) if care else Fact(None)
 
 
 def _failed_conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
     care = _conservative_care(ctx, req)
     if not care.value:
         return Fact(None)
-    persistent = _given(ctx.mentions.concept("no_change"))
+    persistent = given(ctx.mentions.concept("no_change"))
     if persistent:
         return Fact(True, care.evidence[:2] + persistent[:2])
     fi = concept_fact(ctx, "functional_improvement")
@@ -210,8 +119,8 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not req.topic:
         return Fact(None)
     hits = []
-    wanted = _compatible_regions(req)
-    for m in _given(ctx.mentions.of("treatment", req.topic)):
+    wanted = compatible_regions(req)
+    for m in given(ctx.mentions.of("treatment", req.topic)):
         regions = set(find_regions(ctx.mentions.sentences[m.sentence].text))
         if not req.regions or not regions or regions & wanted:
             hits.append(m)
@@ -219,9 +128,9 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
-    done = _given(ctx.mentions.concept("surgery_done"))
-    procedures = _given(ctx.mentions.concept("surgery_procedure"))
-    sentences = _sentences_of(procedures)
+    done = given(ctx.mentions.concept("surgery_done"))
+    procedures = given(ctx.mentions.concept("surgery_procedure"))
+    sentences = sentences_of(procedures)
     hits = [m for m in done if m.sentence in sentences]
     return Fact(True, hits[:3]) if hits else Fact(None)
 
@@ -235,7 +144,7 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
             sentence = ctx.mentions.sentences[m.sentence]
             dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
             if dates:
-                return Fact(_weeks_between(max(dates), ctx.review_date), [m])
+                return Fact(weeks_between(max(dates), ctx.review_date), [m])
     return Fact(None)
 
 
@@ -244,8 +153,8 @@ def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not req.drug:
         return Fact(None)
     ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and m.affirmed]
-    given = [m for m in ms if not m.requested]
-    return Fact(True, given[:3]) if given else Fact(False)
+    taken = [m for m in ms if not m.requested]
+    return Fact(True, taken[:3]) if taken else Fact(False)
 
 
 def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -280,78 +189,15 @@ def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
                 evidence.append(m)
     if earliest is None:
         return Fact(None, use.evidence[:1])
-    return Fact(_weeks_between(earliest, ctx.review_date), evidence)
+    return Fact(weeks_between(earliest, ctx.review_date), evidence)
 
 
 def _quantified_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
-    pos = _given(ctx.mentions.concept("quantified_relief"))
+    pos = given(ctx.mentions.concept("quantified_relief"))
     if pos:
         return Fact(True, pos[:2])
     neg = [m for m in ctx.mentions.concept("quantified_relief") if m.negated]
     return Fact(False, neg[:2]) if neg else Fact(None)
-
-
-# --- prior course of the requested treatment ----------------------------------------------------------
-
-_RELATED_TOPICS = {
-    "physical_therapy": ["physical_therapy", "aquatic_therapy"],
-    "chiropractic": ["chiropractic"],
-    "acupuncture": ["acupuncture"],
-}
-
-
-def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
-    topics = _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
-    out = []
-    for topic in topics:
-        out += [m for m in ctx.mentions.of("treatment", topic) if m.given]
-    return sorted(out, key=lambda m: m.start)
-
-
-def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
-    ms = _prior_mentions(ctx, req)
-    return Fact(True, ms[:3]) if ms else Fact(False)
-
-
-def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
-    best: int | None = None
-    evidence: list = []
-    for m in _prior_mentions(ctx, req):
-        sentence = ctx.mentions.sentences[m.sentence]
-        for cm in _COUNT_NEAR.finditer(sentence.text):
-            raw = cm.group("n") or cm.group("m")
-            value = upper_bound(raw) if raw else None
-            distance = min(abs(sentence.start + cm.start() - m.end), abs(m.start - (sentence.start + cm.end())))
-            if value is None or distance > 60 or value > 100:
-                continue
-            if best is None or value > best:
-                best = int(value)
-                start = sentence.start + cm.start()
-                evidence = [m, (start, sentence.start + cm.end(), cm.group(0))]
-    return Fact(best, evidence)
-
-
-def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """Functional improvement from the earlier course: said in a sentence that names the treatment (or
-    the next one), else what the record says of functional improvement in general."""
-    prior = _prior_mentions(ctx, req)
-    sentences = _sentences_of(prior) | {s + 1 for s in _sentences_of(prior)}
-    fi = ctx.mentions.in_sentences("concept", "functional_improvement", sentences)
-    no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
-    pos = [m for m in fi if m.given]
-    neg = [m for m in fi if m.negated] + no_change
-    if neg:
-        return Fact(False, neg[:3])
-    if pos:
-        return Fact(True, pos[:3])
-    return concept_fact(ctx, "functional_improvement") if prior else Fact(None)
-
-
-def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
-    prior = _prior_mentions(ctx, req)
-    sentences = _sentences_of(prior)
-    relief = ctx.mentions.in_sentences("concept", "symptom_relief", sentences)
-    return _tri([m for m in relief if m.given], [m for m in relief if m.negated])
 
 
 # --- request facts ------------------------------------------------------------------------------------
@@ -376,7 +222,7 @@ def _concept(label: str, *also: str, planned: bool = False) -> Callable[[CaseCon
             return concept_fact(ctx, label)
         ms = [m for name in (label, *also) for m in ctx.mentions.concept(name)]
         pos = [m for m in ms if (m.affirmed if planned else m.given)]
-        return _tri(sorted(pos, key=lambda m: m.start), _negated(ms))
+        return tri(sorted(pos, key=lambda m: m.start), negated(ms))
 
     get.__doc__ = f"The record documents {label.replace('_', ' ')}."
     return get
@@ -393,7 +239,7 @@ def _regional(label: str, related: bool = True) -> Callable[[CaseContext, Reques
 def _improving(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The worker is improving with the care under way (relief or functional gain said of a treatment)."""
     care = _conservative_mentions(ctx)
-    sentences = _sentences_of(care)
+    sentences = sentences_of(care)
     gains = [
         m
         for label in ("functional_improvement", "symptom_relief")
@@ -415,13 +261,13 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
     """A lesion shown by a study already done: a tear, derangement or nerve compromise named in a sentence
     that reports imaging or electrodiagnostic testing, in the requested region."""
     studies = [m for t in _IMAGING_TOPICS for m in ctx.mentions.of("treatment", t) if m.given]
-    sentences = _sentences_of(studies)
+    sentences = sentences_of(studies)
     hits = []
     for label in ("internal_derangement", "nerve_compromise_imaging"):
         for m in ctx.mentions.in_sentences("concept", label, sentences):
             if not m.given:
                 continue
-            named = _regions_near(ctx, m)
+            named = regions_near(ctx, m)
             if not req.regions or not named or named & set(req.regions):
                 hits.append(m)
     return Fact(True, hits[:3]) if hits else Fact(None)
@@ -429,16 +275,6 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(ctx.surgery_decision)
-
-
-def _total_with_prior(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """Sessions asked for (the whole original request when part was authorized) plus those already given:
-    the course the guideline limits. Unknown when a prior course is documented without its count."""
-    count = req.original_count if req.modified and req.original_count else req.count
-    prior = _prior_sessions(ctx, req)
-    if count is None or (prior.value is None and _prior_given(ctx, req).value):
-        return Fact(None, prior.evidence)
-    return Fact(count + (prior.value or 0), prior.evidence)
 
 
 FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {

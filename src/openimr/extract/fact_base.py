@@ -1,0 +1,115 @@
+"""The building blocks of facts: a value with its evidence, the case context, and the helpers that turn
+mentions into three-valued facts (affirmed / denied / not documented), by body region where it matters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from openimr.extract.mentions import Mention, Mentions
+from openimr.extract.regions import find_regions
+from openimr.extract.requests import RequestInfo
+from openimr.vocabulary import body_regions
+
+Value = bool | int | float | str | list | None
+
+
+@dataclass
+class Fact:
+    value: Value
+    evidence: list[Mention | tuple[int, int, str]] = field(default_factory=list)
+
+    def spans(self) -> list[dict]:
+        out = []
+        for ev in self.evidence:
+            if isinstance(ev, Mention):
+                out.append({"text": ev.text, "start": ev.start, "end": ev.end})
+            else:
+                out.append({"text": ev[2], "start": ev[0], "end": ev[1]})
+        return out
+
+
+@dataclass
+class CaseContext:
+    """What is known of the case as a whole when one request is judged."""
+
+    summary: str
+    mentions: Mentions
+    date_of_injury: dt.date | None
+    review_date: dt.date
+    review_date_source: str
+    request_date: dt.date | None = None  # when the treatment was asked for (the UR decision), if known
+    surgery_decision: str | None = None  # decision of a surgery requested in the same case
+    surgery_determination: object | None = None
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def given(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.given]
+
+
+def negated(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.negated and not m.requested]
+
+
+def tri(pos: list[Mention], neg: list[Mention]) -> Fact:
+    """True with the affirmed mentions; False with the negated ones; None when the record is silent.
+    A record that both affirms and denies a finding counts as affirming it (findings vary by visit)."""
+    if pos:
+        return Fact(True, pos[:4])
+    if neg:
+        return Fact(False, neg[:4])
+    return Fact(None)
+
+
+def concept_fact(ctx: CaseContext, label: str) -> Fact:
+    ms = ctx.mentions.concept(label)
+    return tri(given(ms), negated(ms))
+
+
+def compatible_regions(req: RequestInfo) -> set[str]:
+    related = body_regions().related
+    regions = set(req.regions)
+    for region in req.regions:
+        regions |= set(related.get(region, []))
+    return regions
+
+
+_WINDOW_BEFORE = 45
+_WINDOW_AFTER = 25
+
+
+def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
+    """Body regions named close to a mention (its clause), else anywhere in its sentence."""
+    sentence = ctx.mentions.sentences[m.sentence]
+    start = max(sentence.start, m.start - _WINDOW_BEFORE)
+    end = min(sentence.end, m.end + _WINDOW_AFTER)
+    near = set(find_regions(ctx.summary[start:end]))
+    return near or set(find_regions(sentence.text))
+
+
+def regional_fact(ctx: CaseContext, req: RequestInfo, label: str, related: bool = True) -> Fact:
+    """Like ``concept_fact``, counting only findings about the requested body region (with ``related``,
+    also regions whose findings bear on it, as arm numbness does on a cervical study), or findings that
+    name no region: a wrist finding does not justify a lumbar study, nor an ulna fracture a neck MRI."""
+    if not req.regions:
+        return concept_fact(ctx, label)
+    wanted = compatible_regions(req) if related else set(req.regions)
+    kept = []
+    for m in ctx.mentions.concept(label):
+        named = regions_near(ctx, m)
+        if not named or named & wanted:
+            kept.append(m)
+    return tri(given(kept), negated(kept))
+
+
+def weeks_between(a: dt.date | None, b: dt.date | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return round((b - a).days / 7, 1)
+
+
+def sentences_of(ms: list[Mention]) -> set[int]:
+    return {m.sentence for m in ms}

@@ -1,0 +1,90 @@
+"""Facts about the earlier course of the requested treatment: given or not, how many sessions, with what
+result, and the whole course the guideline limits (earlier sessions plus those asked for)."""
+
+from __future__ import annotations
+
+import re
+
+from openimr.extract.fact_base import CaseContext, Fact, concept_fact, sentences_of, tri
+from openimr.extract.mentions import Mention
+from openimr.extract.quantities import NUM, upper_bound
+from openimr.extract.requests import RequestInfo
+
+_COUNT_NEAR = re.compile(
+    rf"(?P<n>{NUM})(?:\s*\(\d+\))?\s+(?:(?:prior|previous|completed|authorized|approved|additional|"
+    r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
+    r"(?:sessions?|visits?|treatments?|appointments?)\b"
+    rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b",
+    re.IGNORECASE,
+)
+
+
+_RELATED_TOPICS = {
+    "physical_therapy": ["physical_therapy", "aquatic_therapy"],
+    "chiropractic": ["chiropractic"],
+    "acupuncture": ["acupuncture"],
+}
+
+
+def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
+    topics = _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
+    out = []
+    for topic in topics:
+        out += [m for m in ctx.mentions.of("treatment", topic) if m.given]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
+    ms = _prior_mentions(ctx, req)
+    return Fact(True, ms[:3]) if ms else Fact(False)
+
+
+def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
+    best: int | None = None
+    evidence: list = []
+    for m in _prior_mentions(ctx, req):
+        sentence = ctx.mentions.sentences[m.sentence]
+        for cm in _COUNT_NEAR.finditer(sentence.text):
+            raw = cm.group("n") or cm.group("m")
+            value = upper_bound(raw) if raw else None
+            distance = min(abs(sentence.start + cm.start() - m.end), abs(m.start - (sentence.start + cm.end())))
+            if value is None or distance > 60 or value > 100:
+                continue
+            if best is None or value > best:
+                best = int(value)
+                start = sentence.start + cm.start()
+                evidence = [m, (start, sentence.start + cm.end(), cm.group(0))]
+    return Fact(best, evidence)
+
+
+def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Functional improvement from the earlier course: said in a sentence that names the treatment (or
+    the next one), else what the record says of functional improvement in general."""
+    prior = _prior_mentions(ctx, req)
+    sentences = sentences_of(prior) | {s + 1 for s in sentences_of(prior)}
+    fi = ctx.mentions.in_sentences("concept", "functional_improvement", sentences)
+    no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
+    pos = [m for m in fi if m.given]
+    neg = [m for m in fi if m.negated] + no_change
+    if neg:
+        return Fact(False, neg[:3])
+    if pos:
+        return Fact(True, pos[:3])
+    return concept_fact(ctx, "functional_improvement") if prior else Fact(None)
+
+
+def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
+    prior = _prior_mentions(ctx, req)
+    sentences = sentences_of(prior)
+    relief = ctx.mentions.in_sentences("concept", "symptom_relief", sentences)
+    return tri([m for m in relief if m.given], [m for m in relief if m.negated])
+
+
+def _total_with_prior(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Sessions asked for (the whole original request when part was authorized) plus those already given:
+    the course the guideline limits. Unknown when a prior course is documented without its count."""
+    count = req.original_count if req.modified and req.original_count else req.count
+    prior = _prior_sessions(ctx, req)
+    if count is None or (prior.value is None and _prior_given(ctx, req).value):
+        return Fact(None, prior.evidence)
+    return Fact(count + (prior.value or 0), prior.evidence)
