@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     reviewer_years_in_practice: int = 5
     reviewer_weekly_hours: int = 24
 
+    letter_summary_max_words: int = Field(
+        default=900, description="A longer record is summarized in the letter from the extracted facts."
+    )
+
     database_url: str = "sqlite:///openimr.db"
     max_body_bytes: int = 20 * 1024 * 1024
     filing_window_days: int = 30

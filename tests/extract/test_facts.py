@@ -97,3 +97,15 @@ def test_the_quickumls_placeholder_does_not_outlive_the_import() -> None:
     nlp()
     stub = sys.modules.get("quickumls")
     assert stub is None or getattr(stub, "__file__", None), "a placeholder module was left in sys.modules"
+
+
+def test_sex_pain_score_and_diagnoses() -> None:
+    fs = facts(
+        "The injured worker is a 53 year old female. She was diagnosed with cervical strain, lateral epicondylitis "
+        "and carpal tunnel syndrome. Pain was 8/10 in May and 6 out of 10 on 12/01/2016."
+    )
+    assert fs.get("case.sex").value == "female"
+    assert fs.get("case.pain_score").value == 6
+    assert fs.get("case.diagnoses").value == ["cervical strain", "lateral epicondylitis", "carpal tunnel syndrome"]
+    span = fs.get("case.diagnoses").spans()[0]
+    assert span["text"].startswith("cervical strain")

@@ -114,3 +114,15 @@ def test_cli_pdf_needs_an_output() -> None:
     result = CliRunner().invoke(app, ["decide", str(SAMPLES / "cases.jsonl"), "--format", "pdf"])
     assert result.exit_code == 1
     assert "needs -o" in result.stderr
+
+
+def test_a_long_record_is_summarized_from_its_facts() -> None:
+    record = dict(SAMPLE_CASES[4])
+    record["case_summary"] = (record["case_summary"] + " ") * 6
+    case, result = _reviewed(record)
+    text = " ".join(api.render_letter(case, result, "text").split())
+    summary = text[text.index("CLINICAL CASE SUMMARY") : text.index("IMR ISSUES, DECISIONS AND RATIONALES")]
+    assert "53 year old female" in summary and "Diagnoses recorded: carpal tunnel syndrome" in summary
+    assert "was reviewed" in summary and len(summary.split()) < 200
+    letter = api.parse_letter(api.render_letter(case, result, "text"), "long.txt")
+    assert [(i.title, i.decision) for i in letter.items] == _expected(result)

@@ -214,10 +214,10 @@ def _decision_id(case: Case, review_date: dt.date) -> str:
     return f"d-{digest[:20]}"
 
 
-def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
-    """Decide every request of ``case``, in request order."""
+def case_context(case: Case, today: dt.date | None = None) -> CaseContext:
+    """What the engine knows of the case as a whole: its mentions, dates and review date."""
     review_date, source = resolve_review_date(case, today)
-    ctx = CaseContext(
+    return CaseContext(
         summary=case.case_summary,
         mentions=find_mentions(case.case_summary),
         date_of_injury=_date_of_injury(case, review_date),
@@ -225,6 +225,12 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
         review_date_source=source,
         request_date=case.ur_denial_date,
     )
+
+
+def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
+    """Decide every request of ``case``, in request order."""
+    ctx = case_context(case, today)
+    review_date, source = ctx.review_date, ctx.review_date_source
     requests = [understand_request(r.text) for r in case.requests]
     decided: dict[int, Determination] = {}
     # Surgery first: the services associated with it follow its decision.

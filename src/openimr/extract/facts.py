@@ -43,7 +43,23 @@ from openimr.extract.requests import RequestInfo
 __all__ = ["FACTS", "CaseContext", "Fact", "FactSet", "Value", "concept_fact", "regional_fact"]
 
 _AGE = re.compile(r"\b(\d{2})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
-_SEX = re.compile(r"\b(male|female|man|woman|gentleman|lady)\b", re.IGNORECASE)
+_SEX = re.compile(r"\b(male|female|man|woman|gentleman|lady|he|she)\b", re.IGNORECASE)
+_SEX_WORDS = {
+    "male": "male",
+    "man": "male",
+    "gentleman": "male",
+    "he": "male",
+    "female": "female",
+    "woman": "female",
+    "lady": "female",
+    "she": "female",
+}
+_PAIN = re.compile(r"\b(?P<n>10|[0-9](?:\.5)?)\s*(?:/\s*10|out of (?:10|ten))\b", re.IGNORECASE)
+_DIAGNOSES = re.compile(
+    r"\bdiagnos(?:ed|is|es)\b(?:\s+(?:is|are|were|was|include[sd]?|including|of|with|as having|as))+\s+"
+    r"(?P<list>[^.;]+)",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince(?: at least)?\b", re.IGNORECASE)
 
 
@@ -54,6 +70,36 @@ def _age(ctx: CaseContext, req: RequestInfo) -> Fact:
     if m := _AGE.search(ctx.summary):
         return Fact(int(m.group(1)), [(m.start(), m.end(), m.group(0))])
     return Fact(None)
+
+
+def _sex(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """'male' or 'female' from the first word that says it (the summaries open with age and sex)."""
+    if m := _SEX.search(ctx.summary):
+        return Fact(_SEX_WORDS[m.group(1).lower()], [(m.start(), m.end(), m.group(0))])
+    return Fact(None)
+
+
+def _pain_score(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The last pain score on a 0-10 scale the record gives ("7/10", "6 out of 10")."""
+    found = list(_PAIN.finditer(ctx.summary))
+    if not found:
+        return Fact(None)
+    m = found[-1]
+    return Fact(float(m.group("n")), [(m.start(), m.end(), m.group(0))])
+
+
+def _diagnoses(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The diagnoses the record lists ("diagnosed with X, Y and Z"), as written."""
+    names: list[str] = []
+    evidence = []
+    for m in _DIAGNOSES.finditer(ctx.summary):
+        start = m.start("list")
+        evidence.append((start, m.end("list"), m.group("list")))
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            part = part.strip(" :")
+            if part and part.lower() not in {n.lower() for n in names}:
+                names.append(part)
+    return Fact(names, evidence[:3]) if names else Fact(None)
 
 
 def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -279,6 +325,9 @@ def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.age": _age,
+    "case.sex": _sex,
+    "case.pain_score": _pain_score,
+    "case.diagnoses": _diagnoses,
     "case.weeks_since_injury": _weeks_since_injury,
     "case.working": _working,
     "case.functional_improvement": _concept("functional_improvement"),

@@ -74,6 +74,46 @@ def _documents(case: Case, letter: Letter | None) -> list[str]:
     return docs
 
 
+def composed_summary(case: Case) -> list[str]:
+    """For a long record: a short summary composed from the extracted facts, in our own sentences."""
+    from openimr.engine.decide import case_context
+    from openimr.extract.facts import FactSet
+    from openimr.extract.requests import understand_request
+
+    facts = FactSet(case_context(case), understand_request(case.requests[0].text))
+
+    def value(name: str):
+        return facts.get(name).value
+
+    who = (
+        " ".join(
+            str(v) for v in (f"{value('case.age')} year old" if value("case.age") else None, value("case.sex")) if v
+        )
+        or "injured"
+    )
+    first = f"The record concerns a {who} worker"
+    if case.date_of_injury or facts.ctx.date_of_injury:
+        first += f" injured on {_fmt(case.date_of_injury or facts.ctx.date_of_injury)}"
+    sentences = [first + "."]
+    if value("case.diagnoses"):
+        sentences.append("Diagnoses recorded: " + "; ".join(value("case.diagnoses")[:8]) + ".")
+    if value("case.conservative_care"):
+        care = sorted({m.text.lower() for m in facts.get("case.conservative_care").evidence if hasattr(m, "text")})
+        sentences.append("Care given so far includes " + ", ".join(care) + ".")
+    if value("case.current_drugs"):
+        sentences.append("Current medications: " + ", ".join(value("case.current_drugs")) + ".")
+    if value("case.pain_score") is not None:
+        sentences.append(f"The most recent pain score recorded is {value('case.pain_score'):g}/10.")
+    if value("case.working") is not None:
+        sentences.append("The worker is working." if value("case.working") else "The worker is not working.")
+    words = len(case.case_summary.split())
+    note = (
+        f"The full clinical record ({words} words) was reviewed; this summary is composed from the findings "
+        "extracted from it, and the rationale of each item quotes the record where it relies on it."
+    )
+    return [" ".join(sentences), note]
+
+
 def build_view(case: Case, result: CaseDetermination, letter: Letter | None = None) -> LetterView:
     cfg = settings()
     header = [
@@ -85,7 +125,10 @@ def build_view(case: Case, result: CaseDetermination, letter: Letter | None = No
         ("Priority", (letter.priority if letter and letter.priority else "Standard")),
         ("Application Received", _fmt(letter.application_received) if letter else None),
     ]
-    paragraphs = [p.strip() for p in case.case_summary.split("\n\n") if p.strip()]
+    if len(case.case_summary.split()) > cfg.letter_summary_max_words:
+        paragraphs = composed_summary(case)
+    else:
+        paragraphs = [p.strip() for p in case.case_summary.split("\n\n") if p.strip()]
     items = []
     for req, det in zip(case.requests, result.determinations, strict=True):
         items.append(
