@@ -232,6 +232,7 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
     ctx = case_context(case, today)
     review_date, source = ctx.review_date, ctx.review_date_source
     requests = [understand_request(r.text) for r in case.requests]
+    ctx.surgery_texts = [r.disputed_text for r in requests if r.topic == "surgery" and not r.associated_surgical]
     decided: dict[int, Determination] = {}
     # Surgery first: the services associated with it follow its decision.
     for n, req in enumerate(requests):

@@ -22,7 +22,7 @@ def fill(text: str, lookup: Callable[[str], object]) -> str:
     def sub(m: re.Match[str]) -> str:
         value = lookup(m.group(1))
         if value is None:
-            return "an unstated number"
+            return "not stated"
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, list):

@@ -41,6 +41,7 @@ class CaseContext:
     request_date: dt.date | None = None  # when the treatment was asked for (the UR decision), if known
     surgery_decision: str | None = None  # decision of a surgery requested in the same case
     surgery_determination: object | None = None
+    surgery_texts: list[str] = field(default_factory=list)  # surgery requested in the same case
 
 
 # --- helpers ------------------------------------------------------------------------------------------

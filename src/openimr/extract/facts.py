@@ -181,6 +181,16 @@ def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+def _surgery_description(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """What surgery the case is about: the surgery requested in the same case, else the sentences that
+    report a surgery done (for choosing a postsurgical course)."""
+    texts = list(ctx.surgery_texts)
+    done = _surgery_done(ctx, req)
+    evidence = [m for m in done.evidence if isinstance(m, Mention)]
+    texts += [ctx.mentions.sentences[m.sentence].text for m in evidence]
+    return Fact(" ".join(texts), evidence) if texts else Fact(None)
+
+
 def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
     done = _surgery_done(ctx, req)
     if not done.value:
@@ -347,6 +357,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.prior_study": _prior_study,
     "case.surgery_done": _surgery_done,
     "case.weeks_since_surgery": _weeks_since_surgery,
+    "case.surgery_description": _surgery_description,
     "case.surgery_planned": _concept("surgery_planned", planned=True),
     "case.hospital": _concept("hospital"),
     "case.homebound": _concept("homebound"),

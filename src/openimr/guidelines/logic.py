@@ -51,7 +51,19 @@ def _length(value: Any) -> int | None:
     return None if value is None else len(value)
 
 
+def _lookup(text: Any, table: Any, fallback: Any) -> Any:
+    """The value of the first ``[keyword, value]`` row of ``table`` whose keyword ``text`` contains."""
+    if not text or not table:
+        return fallback
+    lowered = str(text).lower()
+    for keyword, value in table:
+        if str(keyword).lower() in lowered:
+            return value
+    return fallback
+
+
 FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "lookup": _lookup,
     "overlap": _overlap,
     "known": lambda value: value is not None,
     # yes(x): the record affirms x. Never unknown: "not yes(case.radicular)" reads "radicular pain is not
