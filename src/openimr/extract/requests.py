@@ -47,6 +47,7 @@ _COMPONENTS = {
         r"exercise equipment|gym|pool|hot tub|spa)\b",
         re.IGNORECASE,
     ),
+    "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
 }
 _MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)
