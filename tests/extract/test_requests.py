@@ -94,3 +94,17 @@ def test_compound_lists_every_ingredient() -> None:
         "Flurbiprofen 20%, Baclofen 5%, Dexamethasone 2%, Menthol 2%, Capsaicin 0.025% in cream base"
     )
     assert info.ingredients[:3] == ["flurbiprofen", "baclofen", "dexamethasone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "drug"),
+    [
+        ("Nucynta ER 50mg #60", "opioids", "tapentadol"),
+        ("Flector patch 1.3% #30", "topical_analgesics", "diclofenac"),
+        ("Dexilant 60mg #30", "gastro_protection", "lansoprazole"),
+        ("Horizant 600mg #30", "anticonvulsants", "gabapentin"),
+    ],
+)
+def test_brand_names(text: str, topic: str, drug: str) -> None:
+    info = understand_request(text)
+    assert (info.topic, info.drug) == (topic, drug)
