@@ -29,7 +29,8 @@ def test_every_criterion_cites_its_guideline() -> None:
     for g in all_guidelines():
         assert g.spec.citation.title and g.spec.citation.source in {"MTUS", "ACOEM", "ODG", "Other"}
         for criterion in g.spec.criteria:
-            assert criterion.text.strip(), f"{g.id}:{criterion.id} has no text"
+            assert len(criterion.text.split()) >= 4, f"{g.id}:{criterion.id} has no sentence for a text"
+            assert "/" not in criterion.text.split()[0], f"{g.id}:{criterion.id} text looks like a path"
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,12 @@ def emit_records(records: list[dict], fmt: str) -> None:
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
+def guideline_failure(exc: Exception) -> typer.Exit:
+    """A guideline file that does not validate stops the run with its path and problem, not a traceback."""
+    err_console.print(f"error: guideline data: {exc}", markup=False)
+    return typer.Exit(2)
+
+
 # The command groups register themselves on ``app`` (letters first, as the help lists them).
 from openimr.cli import letters, engine, guidelines, service, batch  # noqa: E402,F401,I001 - registers the commands
 

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from openimr import api
-from openimr.cli import app, err_console, report_error
+from openimr.cli import app, err_console, guideline_failure, report_error
 
 
 class DecideFormat(StrEnum):
@@ -100,6 +100,12 @@ def decide(
 ) -> None:
     """Decide every disputed item of each case under the MTUS, with evidence and rationale; or write each
     case's Final Determination Letter (--format letter|html|pdf)."""
+    from openimr.guidelines.loader import GuidelineError, all_guidelines
+
+    try:
+        all_guidelines()
+    except GuidelineError as exc:
+        raise guideline_failure(exc) from exc
     if fmt in _LETTER_FORMATS:
         raise typer.Exit(1 if _decide_letters(list(api.iter_case_inputs(files)), fmt, out) else 0)
     failed = False
@@ -137,7 +143,12 @@ def evaluate(
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.text,
 ) -> None:
     """Score the engine against real reviewers' decisions (accuracy, kappa, by category)."""
-    result, errors = api.evaluate(files)
+    from openimr.guidelines.loader import GuidelineError
+
+    try:
+        result, errors = api.evaluate(files)
+    except GuidelineError as exc:
+        raise guideline_failure(exc) from exc
     for err in errors:
         report_error(err)
     if fmt is EvalFormat.json:
