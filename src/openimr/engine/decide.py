@@ -185,7 +185,13 @@ def _follows_surgery(req: RequestInfo, surgery: Determination) -> Determination:
         guideline=surgery.guideline,
         guidelines_searched=surgery.guidelines_searched,
         rationale=rationale,
-        criteria=[CriterionResult(id="primary_surgery_supported", met=False)],
+        criteria=[
+            CriterionResult(
+                id="primary_surgery_supported",
+                text="The surgery this service belongs to is medically necessary",
+                met=False,
+            )
+        ],
         would_change_if=["the surgery it serves being found medically necessary"],
         confidence=0.9,
     )
