@@ -45,6 +45,14 @@ class CaseInput:
     record: dict = field(default_factory=dict)
     letter: Letter | None = None
 
+    @property
+    def expected(self) -> list | None:
+        """The real reviewers' decisions, when the input carries them: a letter's, or a record's ``expected``."""
+        if self.letter is not None:
+            return [item.decision for item in self.letter.items]
+        value = self.record.get("expected")
+        return value if isinstance(value, list) else None
+
 
 def _is_json(data: bytes) -> bool:
     head = data.lstrip()[:1]
@@ -100,11 +108,8 @@ def evaluate(paths: Iterable[str | Path]):
         if inp.error or inp.case is None:
             errors.append(inp.error or OpenIMRError(Err.E202, inp.where, detail="no case"))
             continue
-        if inp.letter is not None:
-            expected = [item.decision for item in inp.letter.items]
-        else:
-            expected = inp.record.get("expected")
-        if not isinstance(expected, list) or len(expected) != len(inp.case.requests):
+        expected = inp.expected
+        if expected is None or len(expected) != len(inp.case.requests):
             errors.append(
                 OpenIMRError(Err.E202, inp.where, detail="field 'expected': one decision per request is needed")
             )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import secrets
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from openimr import api
 from openimr.config import Settings
+from openimr.engine.decide import input_digest
 from openimr.errors import OpenIMRError
 from openimr.extract.requests import understand_request
 from openimr.ingest.document import bytes_to_text
@@ -294,10 +294,6 @@ def assign(session: Session, app: Application, user: User) -> rules.Assignment:
     return result
 
 
-def _input_digest(case: Case) -> str:
-    return hashlib.sha256(json.dumps(case.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
-
-
 def start_review(session: Session, app: Application, user: User) -> CaseDetermination:
     """Run the engine: its recommendation per item becomes the starting point of the reviewer's decisions."""
     require(user, "admin", "reviewer")
@@ -335,7 +331,7 @@ def start_review(session: Session, app: Application, user: User) -> CaseDetermin
         ),
         ruleset=result.ruleset,
         engine_version=result.engine_version,
-        input_digest=_input_digest(case),
+        input_digest=input_digest(case),
     )
     session.flush()
     session.refresh(app)
@@ -436,7 +432,10 @@ def overdue(app: Application, now: dt.datetime | None = None) -> bool:
 
 
 def stats_rows(session: Session) -> list[dict]:
-    """One row per decided item of the service (final decisions where given, else the engine's)."""
+    """One row per decided item of the service (final decisions where given, else the engine's), in the
+    columns of the batch tables."""
+    from openimr.batch.tables import row
+
     out = []
     for app in session.scalars(select(Application).order_by(Application.id)):
         reviewer = app.reviewer
@@ -444,22 +443,21 @@ def stats_rows(session: Session) -> list[dict]:
             det = item.engine_determination
             guideline = det.get("guideline") or {}
             out.append(
-                {
-                    "source": f"application {app.id}",
-                    "case_id": app.case.get("id"),
-                    "kind": "service",
-                    "position": item.position,
-                    "request": item.request,
-                    "category": det.get("category"),
-                    "treatment": det.get("treatment"),
-                    "decision": item.final_decision or item.engine_decision,
-                    "expected": None,
-                    "guideline_source": guideline.get("source"),
-                    "guideline_title": guideline.get("title"),
-                    "reviewer_specialties": ", ".join(reviewer.specialties) if reviewer else None,
-                    "year": app.received_at.year,
-                    "coverage": det.get("coverage"),
-                    "confidence": det.get("confidence"),
-                }
+                row(
+                    source=f"application {app.id}",
+                    case_id=app.case.get("id"),
+                    kind="service",
+                    position=item.position,
+                    request=item.request,
+                    category=det.get("category"),
+                    treatment=det.get("treatment"),
+                    decision=item.final_decision or item.engine_decision,
+                    guideline_source=guideline.get("source"),
+                    guideline_title=guideline.get("title"),
+                    reviewer_specialties=", ".join(reviewer.specialties) if reviewer else None,
+                    year=app.received_at.year,
+                    coverage=det.get("coverage"),
+                    confidence=det.get("confidence"),
+                )
             )
     return out

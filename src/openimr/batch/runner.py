@@ -138,11 +138,7 @@ def run_batch(
                 for future in finished:
                     pending.discard(future)
                     for record in future.result():
-                        sink = (
-                            errors
-                            if "error" in record and "determinations" not in record and "items" not in record
-                            else results
-                        )
+                        sink = errors if "error" in record else results
                         sink.write(dumps(record) + "\n")
                         summary.errors += sink is errors
                         summary.done += 1

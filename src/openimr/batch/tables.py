@@ -27,6 +27,15 @@ COLUMNS = [
 ]
 
 
+def row(**fields) -> dict:
+    """One table row: every column present (None where not given), no other key. The batch tables and the
+    service's statistics build their rows here so that ``stats`` reads both the same way."""
+    unknown = set(fields) - set(COLUMNS)
+    if unknown:
+        raise KeyError(f"not a column: {sorted(unknown)}")
+    return {column: fields.get(column) for column in COLUMNS}
+
+
 def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
 
@@ -44,46 +53,47 @@ def rows(results: Path) -> Iterator[dict]:
                 for n, item in enumerate(record["items"]):
                     request = understand_request(item["title"])
                     guideline = item.get("reviewer_guideline") or ""
-                    yield {
-                        "source": record["source"],
-                        "case_id": record.get("case_number"),
-                        "kind": "letter",
-                        "position": n,
-                        "request": item["title"],
-                        "category": request.category,
-                        "treatment": request.topic,
-                        "decision": item["decision"],
-                        "expected": None,
-                        "guideline_source": "MTUS"
-                        if "MTUS" in guideline.split("Non-MTUS")[0]
-                        else ("ODG" if "Official Disability" in guideline or "ODG" in guideline else "Other"),
-                        "guideline_title": guideline[:200],
-                        "reviewer_specialties": specialties,
-                        "year": _year(record.get("decision_date")),
-                        "coverage": None,
-                        "confidence": None,
-                    }
+                    yield row(
+                        source=record["source"],
+                        case_id=record.get("case_number"),
+                        kind="letter",
+                        position=n,
+                        request=item["title"],
+                        category=request.category,
+                        treatment=request.topic,
+                        decision=item["decision"],
+                        guideline_source=_cited_source(guideline),
+                        guideline_title=guideline[:200],
+                        reviewer_specialties=specialties,
+                        year=_year(record.get("decision_date")),
+                    )
             elif "determinations" in record:
                 expected = record.get("expected") or []
                 for n, det in enumerate(record["determinations"]):
                     guideline = det.get("guideline") or {}
-                    yield {
-                        "source": record.get("source"),
-                        "case_id": record.get("id"),
-                        "kind": "review",
-                        "position": n,
-                        "request": det["request"],
-                        "category": det.get("category"),
-                        "treatment": det.get("treatment"),
-                        "decision": det["decision"],
-                        "expected": expected[n] if n < len(expected) else None,
-                        "guideline_source": guideline.get("source"),
-                        "guideline_title": guideline.get("title"),
-                        "reviewer_specialties": None,
-                        "year": _year(record.get("review_date")),
-                        "coverage": det.get("coverage"),
-                        "confidence": det.get("confidence"),
-                    }
+                    yield row(
+                        source=record.get("source"),
+                        case_id=record.get("id"),
+                        kind="review",
+                        position=n,
+                        request=det["request"],
+                        category=det.get("category"),
+                        treatment=det.get("treatment"),
+                        decision=det["decision"],
+                        expected=expected[n] if n < len(expected) else None,
+                        guideline_source=guideline.get("source"),
+                        guideline_title=guideline.get("title"),
+                        year=_year(record.get("review_date")),
+                        coverage=det.get("coverage"),
+                        confidence=det.get("confidence"),
+                    )
+
+
+def _cited_source(guideline: str) -> str:
+    """MTUS when the reviewer's guideline cites the MTUS before any non-MTUS citation, else ODG or Other."""
+    if "MTUS" in guideline.split("Non-MTUS")[0]:
+        return "MTUS"
+    return "ODG" if "Official Disability" in guideline or "ODG" in guideline else "Other"
 
 
 def write_parquet(results: Path, target: Path) -> int:

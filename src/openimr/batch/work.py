@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from openimr.batch.units import Unit, read_unit_text
 from openimr.errors import Err, OpenIMRError
 
@@ -26,34 +24,35 @@ def parse_unit(unit: Unit) -> dict:
         return _error(unit, exc)
 
 
+def _case_input(unit: Unit):
+    """The unit read the way ``decide`` reads its inputs: one dataset line, or one file holding one case."""
+    from openimr import api
+    from openimr.ingest.casefile import iter_cases_from_text
+
+    if unit.line is not None:
+        [(where, case_or_err, record)] = list(iter_cases_from_text(read_unit_text(unit), unit.key))
+        if isinstance(case_or_err, OpenIMRError):
+            return api.CaseInput(where, error=case_or_err, record=record)
+        return api.CaseInput(where, case=case_or_err, record=record)
+    inputs = list(api.iter_case_inputs([unit.path]))
+    if len(inputs) != 1:
+        raise OpenIMRError(Err.E202, unit.key, detail="a batch file holds one case; use JSONL for many")
+    return inputs[0]
+
+
 def review_unit(unit: Unit) -> dict:
     """A case's ``decide --format jsonl`` record (with ``source`` and, where known, the real decisions as
     ``expected``), or an error record."""
     from openimr import api
-    from openimr.ingest.casefile import case_from_dict
 
     try:
-        expected = None
-        if unit.line is not None:
-            text = read_unit_text(unit)
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise OpenIMRError(Err.E201, unit.key, detail=f"{exc.msg} at column {exc.colno}") from exc
-            case = case_from_dict(record, unit.key)
-            expected = record.get("expected") if isinstance(record, dict) else None
-        else:
-            inputs = list(api.iter_case_inputs([unit.path]))
-            if len(inputs) != 1:
-                raise OpenIMRError(Err.E202, unit.key, detail="a batch file holds one case; use JSONL for many")
-            inp = inputs[0]
-            if inp.error:
-                raise inp.error
-            case = inp.case
-            expected = [i.decision for i in inp.letter.items] if inp.letter else inp.record.get("expected")
-        result = api.review(case).model_dump(mode="json")
+        inp = _case_input(unit)
+        if inp.error or inp.case is None:
+            raise inp.error or OpenIMRError(Err.E202, unit.key, detail="no case")
+        result = api.review(inp.case).model_dump(mode="json")
         result["source"] = unit.key
-        if isinstance(expected, list) and len(expected) == len(result["determinations"]):
+        expected = inp.expected
+        if expected is not None and len(expected) == len(result["determinations"]):
             result["expected"] = expected
         return result
     except OpenIMRError as err:

@@ -214,9 +214,16 @@ def decide_request(req: RequestInfo, ctx: CaseContext) -> Determination:
     return _not_decidable(req, searched)
 
 
+def input_digest(case: Case) -> str:
+    """A digest of the case as the engine received it (its canonical JSON)."""
+    return hashlib.sha256(json.dumps(case.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+
 def _decision_id(case: Case, review_date: dt.date) -> str:
-    payload = json.dumps(case.model_dump(mode="json"), sort_keys=True) + review_date.isoformat()
-    digest = hashlib.sha256(f"{__version__}|{ruleset_hash()}|{payload}".encode()).hexdigest()
+    """Stable for the same engine, rules, input and review date: a rerun gives the same id."""
+    digest = hashlib.sha256(
+        f"{__version__}|{ruleset_hash()}|{input_digest(case)}|{review_date.isoformat()}".encode()
+    ).hexdigest()
     return f"d-{digest[:20]}"
 
 
