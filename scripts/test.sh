@@ -11,7 +11,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
   if [ -z "${OPENIMR_TEST_POSTGRES_URL:-}" ]; then
-    OPENIMR_TEST_POSTGRES_URL=$(bash scripts/postgres.sh)
+    OPENIMR_TEST_POSTGRES_URL=$(bash scripts/postgres.sh | tail -n 1)
     export OPENIMR_TEST_POSTGRES_URL
   fi
 fi
