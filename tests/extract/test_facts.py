@@ -38,6 +38,10 @@ def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt
         ("Positive McMurray's test was noted.", "case.internal_derangement", True),
         ("There was a positive Speed's test.", "case.internal_derangement", True),
         ("Tinel's sign was positive at the wrist.", "case.entrapment_signs", True),
+        ("He was injured while working as a massage therapist.", "case.conservative_care", None),
+        ("He has had massage therapy.", "case.conservative_care", True),
+        ("She was diagnosed with carpal tunnel syndrome.", "case.nerve_compromise_imaging", None),
+        ("MRI showed a disc protrusion at C5-6.", "case.nerve_compromise_imaging", True),
     ],
 )
 def test_one_sentence_fact(sentence: str, name: str, value: object) -> None:
@@ -59,6 +63,11 @@ def test_prior_sessions_and_improvement_of_the_requested_treatment() -> None:
     assert fs.get("prior.sessions").value == 12
     assert fs.get("prior.improvement").value is False
     assert fs.get("prior.total_with_request").value == 18
+
+
+def test_plural_mentions_count_as_prior_treatment() -> None:
+    fs = facts("He had 2 cervical injections with no significant relief.", "Cervical epidural injection")
+    assert fs.get("prior.given").value is True
 
 
 def test_requested_treatment_is_not_a_prior_course() -> None:

@@ -14,6 +14,7 @@ _UNCERTAIN = {"POSSIBLE_EXISTENCE", "UNCERTAIN"}
 _HISTORICAL = {"HISTORICAL"}
 _REQUESTED = {"REQUESTED"}
 _FAMILY = {"FAMILY"}
+_OCCUPATION = {"OCCUPATION"}
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,13 @@ class Mention:
     uncertain: bool = False
     requested: bool = False
     family: bool = False
+    occupation: bool = False  # the word names the worker's job ("working as a massage therapist")
     generic: str | None = None
 
     @property
     def affirmed(self) -> bool:
-        """Stated as present: not negated, hypothetical, uncertain or about a relative."""
-        return not (self.negated or self.hypothetical or self.uncertain or self.family)
+        """Stated as present: not negated, hypothetical, uncertain, about a relative or the worker's job."""
+        return not (self.negated or self.hypothetical or self.uncertain or self.family or self.occupation)
 
     @property
     def given(self) -> bool:
@@ -125,6 +127,7 @@ def find_mentions(text: str) -> Mentions:
                 uncertain=bool(categories & _UNCERTAIN),
                 requested=bool(categories & _REQUESTED) or sent_of_token.get(span.start, 0) in ur_sentences,
                 family=bool(categories & _FAMILY),
+                occupation=bool(categories & _OCCUPATION),
                 generic=(meta or {}).get("generic"),
             )
         )

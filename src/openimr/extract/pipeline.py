@@ -41,6 +41,24 @@ def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> l
     return [TargetRule(phrase.lower(), label, metadata=meta or {}) for phrase in phrases if phrase.strip()]
 
 
+def with_plurals(terms: list[str]) -> list[str]:
+    """Each term and its plural ("cervical injection", "cervical injections"; "therapy", "therapies"): a
+    record says "he had 2 epidural injections" as often as "an epidural injection"."""
+    out: list[str] = []
+    for term in terms:
+        out.append(term)
+        last = term.rsplit(" ", 1)[-1]
+        if not last.isalpha() or last.endswith("s") or len(last) < 4:
+            continue
+        if last.endswith("y") and last[-2] not in "aeiou":
+            out.append(term[:-1] + "ies")
+        elif last.endswith(("ch", "sh", "x")):
+            out.append(term + "es")
+        else:
+            out.append(term + "s")
+    return out
+
+
 def _exact_rules(label: str, words: list[str], tokenizer, meta: dict | None = None) -> list:  # noqa: ANN001
     from medspacy.ner import TargetRule
 
@@ -57,7 +75,7 @@ def target_rules(tokenizer) -> list:  # noqa: ANN001 - spaCy's Tokenizer
     for name, concept in load_resource("concepts.yaml")["concepts"].items():
         rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("phrases", []))
     for name, topic in treatments().topics.items():
-        rules += _phrase_rules(TREATMENT_LABEL + name, topic.terms)
+        rules += _phrase_rules(TREATMENT_LABEL + name, with_plurals(topic.terms))
         rules += _exact_rules(TREATMENT_LABEL + name, [w for w in topic.exact if len(w) >= 2], tokenizer)
     for drug in drugs().drugs:
         rules += _phrase_rules(DRUG_LABEL + drug.topic, drug.names, {"generic": drug.generic})
