@@ -70,6 +70,15 @@ def test_plural_mentions_count_as_prior_treatment() -> None:
     assert fs.get("prior.given").value is True
 
 
+def test_a_count_of_another_treatment_is_not_the_prior_course() -> None:
+    fs = facts(
+        "Treatment has included two of eight acupuncture sessions and an unknown number of physical therapy sessions."
+    )
+    assert fs.get("prior.given").value is True
+    assert fs.get("prior.sessions").value is None
+    assert facts("He has completed 12 sessions of physical therapy.").get("prior.sessions").value == 12
+
+
 def test_requested_treatment_is_not_a_prior_course() -> None:
     fs = facts("The provider requested acupuncture for the neck.", "Acupuncture 6 sessions")
     assert fs.get("prior.given").value is False

@@ -39,16 +39,31 @@ def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, ms[:3]) if ms else Fact(False)
 
 
+def _other_treatments(ctx: CaseContext, req: RequestInfo, sentence: int) -> list[Mention]:
+    topics = set(_RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else []))
+    return [m for m in ctx.mentions.items if m.kind == "treatment" and m.sentence == sentence and m.label not in topics]
+
+
+def _belongs_to_another(others: list[Mention], count: tuple[int, int], mention: Mention) -> bool:
+    """A count belongs to another treatment when that treatment is named inside the count's phrase or
+    between it and the mention ("two of eight acupuncture sessions and physical therapy": the eight are
+    acupuncture sessions)."""
+    low, high = min(count[0], mention.start), max(count[1], mention.end)
+    return any(low <= o.start and o.end <= high and not (mention.start <= o.start < mention.end) for o in others)
+
+
 def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
     best: int | None = None
     evidence: list = []
     for m in _prior_mentions(ctx, req):
         sentence = ctx.mentions.sentences[m.sentence]
+        others = _other_treatments(ctx, req, m.sentence)
         for cm in _COUNT_NEAR.finditer(sentence.text):
             raw = cm.group("n") or cm.group("m")
             value = upper_bound(raw) if raw else None
-            distance = min(abs(sentence.start + cm.start() - m.end), abs(m.start - (sentence.start + cm.end())))
-            if value is None or distance > 60 or value > 100:
+            span = (sentence.start + cm.start(), sentence.start + cm.end())
+            distance = min(abs(span[0] - m.end), abs(m.start - span[1]))
+            if value is None or distance > 60 or value > 100 or _belongs_to_another(others, span, m):
                 continue
             if best is None or value > best:
                 best = int(value)
