@@ -40,6 +40,7 @@ def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt
         ("Tinel's sign was positive at the wrist.", "case.entrapment_signs", True),
         ("He was injured while working as a massage therapist.", "case.conservative_care", None),
         ("He has had massage therapy.", "case.conservative_care", True),
+        ("Treatment to date has included Naproxen and Ibuprofen.", "case.conservative_care", True),
         ("She was diagnosed with carpal tunnel syndrome.", "case.nerve_compromise_imaging", None),
         ("MRI showed a disc protrusion at C5-6.", "case.nerve_compromise_imaging", True),
     ],

@@ -135,10 +135,12 @@ _CONSERVATIVE_TOPICS = (
 
 def _conservative_mentions(ctx: CaseContext) -> list[Mention]:
     """Conservative care the record reports: the concept's phrases and any conservative treatment by name
-    (so "PT" counts as physical therapy)."""
+    (so "PT" counts as physical therapy), including the first-line drugs by name ("Naproxen" is an NSAID
+    tried)."""
     found = given(ctx.mentions.concept("conservative_care"))
     for topic in _CONSERVATIVE_TOPICS:
         found += [m for m in ctx.mentions.of("treatment", topic) if m.given]
+        found += [m for m in ctx.mentions.of("drug", topic) if m.given]
     return sorted(found, key=lambda m: m.start)
 
 
