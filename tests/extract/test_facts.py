@@ -41,6 +41,7 @@ def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt
         ("He was injured while working as a massage therapist.", "case.conservative_care", None),
         ("He has had massage therapy.", "case.conservative_care", True),
         ("Treatment to date has included Naproxen and Ibuprofen.", "case.conservative_care", True),
+        ("There is no documentation of pain levels with and without medications.", "case.quantified_relief", False),
         ("She was diagnosed with carpal tunnel syndrome.", "case.nerve_compromise_imaging", None),
         ("MRI showed a disc protrusion at C5-6.", "case.nerve_compromise_imaging", True),
     ],

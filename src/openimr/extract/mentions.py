@@ -94,6 +94,23 @@ def _kind_label(label: str) -> tuple[str, str]:
     return "concept", label
 
 
+def _cut_short_by_own_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
+    """Categories of cues whose scope a terminator inside the mention cut short: in "no documentation of
+    pain levels with and without medications" the "with" that ends the scope of "no documentation" is the
+    mention's own first word, so the cue still reaches the mention."""
+    modifiers = doc._.context_graph.modifiers
+    terminator_inside = any(
+        m.category == "TERMINATE" and span.start <= m.modifier_span[0] < span.end for m in modifiers
+    )
+    if not terminator_inside:
+        return set()
+    return {
+        m.category
+        for m in modifiers
+        if m.category != "TERMINATE" and m.modifier_span[1] <= span.start and m.scope_span[1] == span.start
+    }
+
+
 def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
@@ -111,8 +128,14 @@ def find_mentions(text: str) -> Mentions:
         if key in seen:
             continue
         seen.add(key)
-        categories = {m.category for m in span._.modifiers}
-        meta = span._.target_rule.metadata if getattr(span._, "target_rule", None) else {}
+        # A cue inside the phrase is part of its meaning ("has not worked", "function has not changed"):
+        # only cues outside the mention modify it.
+        categories = {
+            m.category
+            for m in span._.modifiers
+            if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
+        } | _cut_short_by_own_word(doc, span)
+        meta = (span._.target_rule.metadata if getattr(span._, "target_rule", None) else None) or {}
         items.append(
             Mention(
                 kind=kind,
@@ -121,14 +144,16 @@ def find_mentions(text: str) -> Mentions:
                 start=span.start_char,
                 end=span.end_char,
                 sentence=sent_of_token.get(span.start, 0),
-                negated=bool(categories & _NEGATED),
+                # A phrase that states the concept's absence ("function has not changed") is a negated
+                # mention of it, unless the context negates that absence in turn.
+                negated=bool(categories & _NEGATED) != bool(meta.get("absent")),
                 historical=bool(categories & _HISTORICAL),
                 hypothetical=bool(categories & _HYPOTHETICAL),
                 uncertain=bool(categories & _UNCERTAIN),
                 requested=bool(categories & _REQUESTED) or sent_of_token.get(span.start, 0) in ur_sentences,
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
-                generic=(meta or {}).get("generic"),
+                generic=meta.get("generic"),
             )
         )
     # A mention inside a longer mention of the same label is the same finding ("improvement" in

@@ -41,6 +41,14 @@ def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> l
     return [TargetRule(phrase.lower(), label, metadata=meta or {}) for phrase in phrases if phrase.strip()]
 
 
+def _regex_rules(label: str, patterns: list[str], meta: dict | None = None) -> list:
+    """Regular-expression rules (case-insensitive, over the text) for the ways a finding is said that a
+    fixed phrase cannot list: "sensation was reduced in the L5 dermatome", "able to walk twice as far"."""
+    from medspacy.ner import TargetRule
+
+    return [TargetRule(pattern, label, pattern=pattern, metadata=meta or {}) for pattern in patterns]
+
+
 def with_plurals(terms: list[str]) -> list[str]:
     """Each term and its plural ("cervical injection", "cervical injections"; "therapy", "therapies"): a
     record says "he had 2 epidural injections" as often as "an epidural injection"."""
@@ -74,6 +82,9 @@ def target_rules(tokenizer) -> list:  # noqa: ANN001 - spaCy's Tokenizer
     rules = []
     for name, concept in load_resource("concepts.yaml")["concepts"].items():
         rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("phrases", []))
+        rules += _regex_rules(CONCEPT_LABEL + name, concept.get("patterns", []))
+        rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("absent", []), {"absent": True})
+        rules += _regex_rules(CONCEPT_LABEL + name, concept.get("absent_patterns", []), {"absent": True})
     for name, topic in treatments().topics.items():
         rules += _phrase_rules(TREATMENT_LABEL + name, with_plurals(topic.terms))
         rules += _exact_rules(TREATMENT_LABEL + name, [w for w in topic.exact if len(w) >= 2], tokenizer)
