@@ -81,6 +81,20 @@ def test_a_count_of_another_treatment_is_not_the_prior_course() -> None:
     assert facts("He has completed 12 sessions of physical therapy.").get("prior.sessions").value == 12
 
 
+@pytest.mark.parametrize(
+    ("sentence", "request_text", "value"),
+    [
+        ("The patient was previously approved for the neurosurgeon evaluation.", "Neurosurgeon evaluation", True),
+        ("The request for a neurosurgeon evaluation was not approved.", "Neurosurgeon evaluation", None),
+        ("He had been approved for an MRI of the lumbar spine.", "MRI of the lumbar spine", True),
+        ("He had been approved for an MRI of the knee.", "MRI of the lumbar spine", None),
+        ("Utilization review non-certified the MRI of the lumbar spine.", "MRI of the lumbar spine", None),
+    ],
+)
+def test_a_service_already_approved(sentence: str, request_text: str, value: object) -> None:
+    assert facts(sentence, request_text).get("case.already_approved").value == value
+
+
 def test_requested_treatment_is_not_a_prior_course() -> None:
     fs = facts("The provider requested acupuncture for the neck.", "Acupuncture 6 sessions")
     assert fs.get("prior.given").value is False

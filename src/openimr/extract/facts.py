@@ -19,7 +19,6 @@ from openimr.extract.fact_base import (
     CaseContext,
     Fact,
     Value,
-    compatible_regions,
     concept_fact,
     given,
     negated,
@@ -162,17 +161,41 @@ def _failed_conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(None, care.evidence[:2])
 
 
-def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """A study of the same kind and region already done (a request for it would be a repeat)."""
-    if not req.topic:
-        return Fact(None)
+def _same_service(ctx: CaseContext, req: RequestInfo, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that name the requested service for the same body region (a knee MRI is not a repeat
+    of a lumbar one, although knee findings bear on a lumbar question)."""
+    wanted = set(req.regions)
     hits = []
-    wanted = compatible_regions(req)
-    for m in given(ctx.mentions.of("treatment", req.topic)):
+    for m in mentions:
         regions = set(find_regions(ctx.mentions.sentences[m.sentence].text))
         if not req.regions or not regions or regions & wanted:
             hits.append(m)
-    return Fact(True, hits[:3]) if hits else Fact(False)
+    return hits
+
+
+def _already_approved(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The record says the same service was already approved ("was previously approved for the
+    neurosurgeon evaluation"): a new request for it duplicates the approval."""
+    if not req.topic:
+        return Fact(None)
+    approvals = [m for m in ctx.mentions.concept("already_approved") if m.affirmed]
+    sentences = sentences_of(approvals)
+    named = [m for m in ctx.mentions.of("treatment", req.topic) if m.sentence in sentences and m.affirmed]
+    hits = _same_service(ctx, req, named)
+    evidence = [a for a in approvals if a.sentence in sentences_of(hits)]
+    return Fact(True, (evidence + hits)[:3]) if hits else Fact(None)
+
+
+def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A study of the same kind and region already done, or already approved (a request for it would be a
+    repeat)."""
+    if not req.topic:
+        return Fact(None)
+    hits = _same_service(ctx, req, given(ctx.mentions.of("treatment", req.topic)))
+    if hits:
+        return Fact(True, hits[:3])
+    approved = _already_approved(ctx, req)
+    return approved if approved.value else Fact(False)
 
 
 def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -357,6 +380,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.conservative_care": _conservative_care,
     "case.failed_conservative_care": _failed_conservative_care,
     "case.prior_study": _prior_study,
+    "case.already_approved": _already_approved,
     "case.surgery_done": _surgery_done,
     "case.weeks_since_surgery": _weeks_since_surgery,
     "case.surgery_description": _surgery_description,
