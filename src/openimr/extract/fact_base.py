@@ -4,6 +4,7 @@ mentions into three-valued facts (affirmed / denied / not documented), by body r
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from openimr.extract.mentions import Mention, Mentions
@@ -91,15 +92,38 @@ def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
     return near or set(find_regions(sentence.text))
 
 
-def regional_fact(ctx: CaseContext, req: RequestInfo, label: str, related: bool = True) -> Fact:
+_DIAGNOSIS_LIST = re.compile(
+    r"^\W*(?:the |his |her |current |working |primary |admitting )*(?:diagnos[ei]s|impressions?)\b"
+    r"|\b(?:was|were|been|is) diagnosed with\b|\bbeing treated for\b|\btreatment for\b",
+    re.IGNORECASE,
+)
+
+
+def in_diagnosis_list(ctx: CaseContext, m: Mention) -> bool:
+    """The mention is part of a list of diagnoses ("Diagnoses are left shoulder labral tear, ..."): a
+    working diagnosis, which is what a study would confirm, not an examination or imaging finding. A
+    sentence that names the study that showed it ("diagnosed with a meniscal tear on MRI") is a finding."""
+    sentence = ctx.mentions.sentences[m.sentence]
+    if not _DIAGNOSIS_LIST.search(sentence.text):
+        return False
+    return not ctx.mentions.in_sentences("concept", "imaging_done", {m.sentence})
+
+
+def regional_fact(
+    ctx: CaseContext, req: RequestInfo, label: str, related: bool = True, findings_only: bool = False
+) -> Fact:
     """Like ``concept_fact``, counting only findings about the requested body region (with ``related``,
     also regions whose findings bear on it, as arm numbness does on a cervical study), or findings that
-    name no region: a wrist finding does not justify a lumbar study, nor an ulna fracture a neck MRI."""
+    name no region: a wrist finding does not justify a lumbar study, nor an ulna fracture a neck MRI.
+    With ``findings_only``, a diagnosis listed as such does not count as a finding."""
+    mentions = ctx.mentions.concept(label)
+    if findings_only:
+        mentions = [m for m in mentions if not in_diagnosis_list(ctx, m)]
     if not req.regions:
-        return concept_fact(ctx, label)
+        return tri(given(mentions), negated(mentions))
     wanted = compatible_regions(req) if related else set(req.regions)
     kept = []
-    for m in ctx.mentions.concept(label):
+    for m in mentions:
         named = regions_near(ctx, m)
         if not named or named & wanted:
             kept.append(m)

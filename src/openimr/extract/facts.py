@@ -309,9 +309,11 @@ def _concept(label: str, *also: str, planned: bool = False) -> Callable[[CaseCon
     return get
 
 
-def _regional(label: str, related: bool = True) -> Callable[[CaseContext, RequestInfo], Fact]:
+def _regional(
+    label: str, related: bool = True, findings_only: bool = False
+) -> Callable[[CaseContext, RequestInfo], Fact]:
     def get(ctx: CaseContext, req: RequestInfo) -> Fact:
-        return regional_fact(ctx, req, label, related)
+        return regional_fact(ctx, req, label, related, findings_only)
 
     get.__doc__ = f"The record documents {label.replace('_', ' ')} in the requested body region."
     return get
@@ -373,7 +375,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.improving": _improving,
     "case.radicular": _concept("radicular"),
     "case.nerve_compromise_imaging": _concept("nerve_compromise_imaging"),
-    "case.internal_derangement": _regional("internal_derangement", related=False),
+    "case.internal_derangement": _regional("internal_derangement", related=False, findings_only=True),
     "case.current_drugs": _current_drugs,
     "case.imaging_lesion": _imaging_lesion,
     "case.takes_other_in_class": _other_in_class,
