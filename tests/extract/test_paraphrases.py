@@ -102,6 +102,10 @@ PARAPHRASES = [
     ("case.aberrant", None, "Urine drug screen was consistent with prescribed medications."),
     ("case.aberrant", True, "The last urine drug screen was positive for cocaine."),
     ("case.homebound", True, "He is essentially bedbound."),
+    ("case.quantified_relief", True, "With Norco his pain drops from 8 out of 10 to 3 out of 10."),
+    ("case.quantified_relief", True, "Pain is 4/10 with medications and 8/10 without."),
+    ("case.quantified_relief", None, "His pain increased from 4/10 to 8/10 after the fall."),
+    ("case.drug_screen", True, "His last toxicology screen matched his prescriptions."),
 ]
 
 
