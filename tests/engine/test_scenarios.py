@@ -117,6 +117,38 @@ SCENARIOS = [
         "Upheld",
         "ingredients_recommended",
     ),
+    (
+        "continued opioid with the 4 A's in other words",
+        BASE + "He has chronic low back pain and has taken Norco 10/325mg since 2015. With Norco his pain drops "
+        "from 8 out of 10 to 3 out of 10, and he can now stand long enough to cook. He denies sedation. His last "
+        "toxicology screen matched his prescriptions.",
+        "Norco 10/325mg #90",
+        "Overturned",
+        None,
+    ),
+    (
+        "more acupuncture after a trial that reduced the medication",
+        BASE + "He completed six acupuncture treatments for the low back; since then he can sit through a full "
+        "shift and takes fewer pain pills.",
+        "Acupuncture 1x6 lumbar spine",
+        "Overturned",
+        None,
+    ),
+    (
+        "lumbar MRI for leg red flags",
+        BASE + "He reports progressive weakness of the left leg and new urinary incontinence.",
+        "MRI of the lumbar spine",
+        "Overturned",
+        None,
+    ),
+    (
+        "a consultation already approved",
+        BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
+        "failed to help. He was previously approved for a spine surgeon consultation.",
+        "Spine surgeon consultation for the lumbar spine",
+        "Upheld",
+        "not_already_approved",
+    ),
 ]
 
 

@@ -368,7 +368,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.weeks_since_injury": _weeks_since_injury,
     "case.working": _working,
     "case.functional_improvement": _concept("functional_improvement"),
-    "case.red_flags": _regional("red_flag", related=False),
+    "case.red_flags": _regional("red_flag"),
     "case.fracture": _regional("fracture", related=False),
     "case.neuro_deficit": _regional("neuro_deficit"),
     "case.entrapment_signs": _regional("entrapment_signs"),
