@@ -1,8 +1,8 @@
 """Dates as IMR records write them, found with a strict pattern before anything parses them.
 
 Why strict: a general date parser reads pain scores ("2/10") and doses ("5/325") as dates. Only a
-month/day/year triple or a spelled month with a year is taken. Two-digit years are in the past: an IMR
-record never dates anything after the day it is read.
+month/day/year triple, an ISO year-month-day or a spelled month with a year is taken. Two-digit years
+are in the past: an IMR record never dates anything after the day it is read.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/]|-\d)")
 SPELLED_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/-])")
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
 MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.IGNORECASE)
 
 
@@ -67,7 +71,8 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 
 def find_dates(text: str, today: dt.date | None = None) -> Iterator[FoundDate]:
-    """Every date in ``text`` in order of position: numeric M/D/Y, spelled dates, then month-year."""
+    """Every date in ``text`` in order of position: numeric M/D/Y, ISO Y-M-D, spelled dates (month first
+    or day first), then month-year."""
     today = today or dt.date.today()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -76,8 +81,20 @@ def find_dates(text: str, today: dt.date | None = None) -> Iterator[FoundDate]:
         if date:
             found.append(FoundDate(date, m.start(), m.end()))
             taken.append(m.span())
+    for m in ISO_DATE.finditer(text):
+        date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date:
+            found.append(FoundDate(date, m.start(), m.end()))
+            taken.append(m.span())
     for m in SPELLED_DATE.finditer(text):
         date = _make(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+        if date:
+            found.append(FoundDate(date, m.start(), m.end()))
+            taken.append(m.span())
+    for m in DAY_MONTH_YEAR.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        date = _make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
         if date:
             found.append(FoundDate(date, m.start(), m.end()))
             taken.append(m.span())

@@ -61,6 +61,11 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
 
 _YEAR_ALONE = re.compile(r"\b(?:in|from|since|of|during|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _INJURY_CUE = re.compile(r"\b(?:date of injury|injur(?:y|ed|ies)|DOI)\b", re.IGNORECASE)
+# Weaker cues, tried only when no injury word leads to a date: how records also tell the event.
+_EVENT_CUE = re.compile(
+    r"\b(?:hurt|accident|fell|slipped|tripped|incident|cumulative trauma|trauma|on the job|at work|work-related)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
@@ -69,12 +74,13 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     if case.date_of_injury:
         return case.date_of_injury
     text = case.case_summary
-    for cue in _INJURY_CUE.finditer(text):
-        window = text[cue.end() : cue.end() + _INJURY_NEAR]
-        window = window.split(". ")[0]
-        for found in find_dates(window):
-            if found.date <= review_date:
-                return found.date
+    for cues in (_INJURY_CUE, _EVENT_CUE):
+        for cue in cues.finditer(text):
+            window = text[cue.end() : cue.end() + _INJURY_NEAR]
+            window = window.split(". ")[0]
+            for found in find_dates(window):
+                if found.date <= review_date:
+                    return found.date
     return None
 
 

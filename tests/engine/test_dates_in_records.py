@@ -1,0 +1,49 @@
+"""Dates as records write them, and the date of injury found from the way the record tells the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from openimr.dates import find_dates
+from openimr.engine.decide import case_context
+from openimr.model import Case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seen on 11/22/2016", dt.date(2016, 11, 22)),
+        ("seen on 11-22-16", dt.date(2016, 11, 22)),
+        ("seen on 2016-11-22", dt.date(2016, 11, 22)),
+        ("seen on November 22, 2016", dt.date(2016, 11, 22)),
+        ("seen on 22 November 2016", dt.date(2016, 11, 22)),
+        ("seen on the 3rd of March 2015", dt.date(2015, 3, 3)),
+        ("seen in November 2016", dt.date(2016, 11, 1)),
+    ],
+)
+def test_a_date_in_each_way_records_write_it(text: str, expected: dt.date) -> None:
+    assert [f.date for f in find_dates(text, today=dt.date(2026, 1, 1))] == [expected]
+
+
+@pytest.mark.parametrize("text", ["pain 2/10", "Norco 5/325 #60", "L4-5 and L5-S1", "ICD 2016-11"])
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert list(find_dates(text, today=dt.date(2026, 1, 1))) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        ("The injured worker sustained an industrial injury on 11-22-16.", dt.date(2016, 11, 22)),
+        ("This 58-year-old man was hurt on the job on November 22, 2016.", dt.date(2016, 11, 22)),
+        ("The claimant reports a work-related injury dated 2016-11-22.", dt.date(2016, 11, 22)),
+        ("He injured his knee at work on 22 November 2016.", dt.date(2016, 11, 22)),
+        ("The applicant fell from a ladder at work on 3/4/15 and hurt her back.", dt.date(2015, 3, 4)),
+        ("He returned to work on 12/01/2016.", None),
+        ("He was seen on 12/01/2016. His injury occurred on 11/22/2016.", dt.date(2016, 11, 22)),
+    ],
+)
+def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) -> None:
+    ctx = case_context(Case(case_summary=summary, requests=[{"text": "MRI of the knee"}]))
+    assert ctx.date_of_injury == expected
