@@ -98,6 +98,21 @@ def test_a_service_already_approved(sentence: str, request_text: str, value: obj
     assert facts(sentence, request_text).get("case.already_approved").value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "request_text", "sessions"),
+    [
+        ("He has attended 12 physical therapy visits.", "Physical therapy 2x3 lumbar", 12),
+        ("Physical therapy: 18 visits completed.", "Physical therapy 2x3 lumbar", 18),
+        ("She has been to physical therapy 10 times.", "Physical therapy 2x3 lumbar", 10),
+        ("He finished 6 of 6 authorized acupuncture visits.", "Acupuncture x6", 6),
+        ("He underwent six chiropractic treatments.", "Chiropractic 2x3", 6),
+        ("He takes Norco 3 times a day and had physical therapy.", "Physical therapy 2x3", None),
+    ],
+)
+def test_prior_sessions_counted_however_said(sentence: str, request_text: str, sessions: int | None) -> None:
+    assert facts(sentence, request_text).get("prior.sessions").value == sessions
+
+
 def test_requested_treatment_is_not_a_prior_course() -> None:
     fs = facts("The provider requested acupuncture for the neck.", "Acupuncture 6 sessions")
     assert fs.get("prior.given").value is False

@@ -14,7 +14,8 @@ _COUNT_NEAR = re.compile(
     rf"(?P<n>{NUM})(?:\s*\(\d+\))?\s+(?:(?:prior|previous|completed|authorized|approved|additional|"
     r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
     r"(?:sessions?|visits?|treatments?|appointments?)\b"
-    rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b",
+    rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b"
+    rf"|(?P<k>{NUM})\s+times\b(?!\s+(?:a|per|each|daily|weekly)\b)",
     re.IGNORECASE,
 )
 
@@ -39,9 +40,21 @@ def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, ms[:3]) if ms else Fact(False)
 
 
+_COUNT_NOUN = re.compile(r"(?:sessions?|visits?|treatments?|appointments?)", re.IGNORECASE)
+
+
 def _other_treatments(ctx: CaseContext, req: RequestInfo, sentence: int) -> list[Mention]:
+    """Mentions of other treatments in the sentence; the counted noun itself ("visits", which is also an
+    office-visit term) is not another treatment."""
     topics = set(_RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else []))
-    return [m for m in ctx.mentions.items if m.kind == "treatment" and m.sentence == sentence and m.label not in topics]
+    return [
+        m
+        for m in ctx.mentions.items
+        if m.kind == "treatment"
+        and m.sentence == sentence
+        and m.label not in topics
+        and not _COUNT_NOUN.fullmatch(m.text)
+    ]
 
 
 def _belongs_to_another(others: list[Mention], count: tuple[int, int], mention: Mention) -> bool:
@@ -59,7 +72,7 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
         sentence = ctx.mentions.sentences[m.sentence]
         others = _other_treatments(ctx, req, m.sentence)
         for cm in _COUNT_NEAR.finditer(sentence.text):
-            raw = cm.group("n") or cm.group("m")
+            raw = cm.group("n") or cm.group("m") or cm.group("k")
             value = upper_bound(raw) if raw else None
             span = (sentence.start + cm.start(), sentence.start + cm.end())
             distance = min(abs(span[0] - m.end), abs(m.start - span[1]))
