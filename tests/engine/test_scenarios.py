@@ -142,6 +142,28 @@ SCENARIOS = [
         None,
     ),
     (
+        "carpal tunnel release with signs, a confirming nerve study and failed splinting",
+        BASE + "She reports numbness in the thumb and index finger at night, positive Tinel and Phalen signs, "
+        "and NCS confirmed moderate carpal tunnel syndrome. Splinting and a steroid injection failed.",
+        "Right carpal tunnel release",
+        "Overturned",
+        None,
+    ),
+    (
+        "aquatic therapy without a reason to avoid land-based exercise",
+        BASE + "He has chronic low back pain.",
+        "Aquatic therapy 2x4 lumbar spine",
+        "Upheld",
+        "aquatic_reason",
+    ),
+    (
+        "aquatic therapy for a worker who cannot tolerate land-based therapy",
+        BASE + "He has chronic low back pain, a BMI of 42, and could not tolerate land-based therapy.",
+        "Aquatic therapy 2x4 lumbar spine",
+        "Overturned",
+        None,
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

@@ -341,12 +341,13 @@ _IMAGING_TOPICS = ("mri", "ct", "xray", "other_imaging", "electrodiagnostics")
 
 
 def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """A lesion shown by a study already done: a tear, derangement or nerve compromise named in a sentence
-    that reports imaging or electrodiagnostic testing, in the requested region."""
+    """A lesion shown by a study already done: a tear, derangement, nerve root compromise or nerve
+    entrapment (carpal tunnel syndrome on a nerve conduction study) named in a sentence that reports imaging
+    or electrodiagnostic testing, in the requested region."""
     studies = [m for t in _IMAGING_TOPICS for m in ctx.mentions.of("treatment", t) if m.given]
     sentences = sentences_of(studies)
     hits = []
-    for label in ("internal_derangement", "nerve_compromise_imaging"):
+    for label in ("internal_derangement", "nerve_compromise_imaging", "entrapment_signs"):
         for m in ctx.mentions.in_sentences("concept", label, sentences):
             if not m.given:
                 continue
@@ -404,6 +405,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.psych": _concept("psych"),
     "case.sleep_problem": _concept("sleep"),
     "case.osteoarthritis": _concept("osteoarthritis"),
+    "case.weight_bearing_limit": _concept("weight_bearing_limit"),
     "case.takes_requested_drug": _requested_drug_use,
     "case.weeks_on_requested_drug": _drug_weeks,
     "case.surgery_decision": _surgery_decision,
