@@ -43,6 +43,8 @@ def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt
         ("Treatment to date has included Naproxen and Ibuprofen.", "case.conservative_care", True),
         ("There is no documentation of pain levels with and without medications.", "case.quantified_relief", False),
         ("Diagnoses are left shoulder labral tear and impingement syndrome.", "case.internal_derangement", None),
+        ("Trigger points with a twitch response and referred pain were found.", "case.spasm", True),
+        ("She has depression from chronic pain; a psychologist recommended CBT.", "case.psych", True),
         ("He was diagnosed with a medial meniscus tear on MRI.", "case.internal_derangement", True),
         ("An MR arthrogram showed a labral tear.", "case.internal_derangement", True),
         ("She was diagnosed with carpal tunnel syndrome.", "case.nerve_compromise_imaging", None),
@@ -111,6 +113,14 @@ def test_a_service_already_approved(sentence: str, request_text: str, value: obj
 )
 def test_prior_sessions_counted_however_said(sentence: str, request_text: str, sessions: int | None) -> None:
     assert facts(sentence, request_text).get("prior.sessions").value == sessions
+
+
+def test_a_request_for_authorization_is_not_a_prior_course_even_past_a_semicolon() -> None:
+    sentence = (
+        "A Request for Authorization was received for physical therapy 2x3 for the low back; home exercise, "
+        "and physical therapy 2x3 for the neck."
+    )
+    assert facts(sentence, "Physical therapy 2x3 neck").get("prior.given").value is False
 
 
 def test_requested_treatment_is_not_a_prior_course() -> None:

@@ -79,10 +79,12 @@ class Mentions:
         return [m for m in self.of(kind, label) if m.sentence in sentences]
 
 
-# A sentence that reports the utilization review's decision or reasoning speaks of the request, not of the
-# worker's findings: what it names is neither a finding nor a treatment given.
+# A sentence that reports the utilization review's decision or reasoning, or a request for authorization,
+# speaks of the request, not of the worker's findings: what it names is neither a finding nor a treatment
+# given (even past a semicolon, where ConText's cues stop).
 _UR_SENTENCE = re.compile(
-    r"\b(?:utilization review|UR|non-?certifi\w*|denied|modified the|certified|IMR|claims administrator)\b",
+    r"\b(?:utilization review|UR|non-?certifi\w*|denied|modified the|certified|IMR|claims administrator|"
+    r"request for authorization|RFA)\b",
     re.IGNORECASE,
 )
 
