@@ -164,6 +164,21 @@ SCENARIOS = [
         None,
     ),
     (
+        "spinal cord stimulator trial for failed back surgery syndrome after psychological clearance",
+        BASE + "He has neuropathic leg pain after two back surgeries (failed back surgery syndrome), and a "
+        "psychological evaluation cleared him.",
+        "Spinal cord stimulator trial",
+        "Overturned",
+        None,
+    ),
+    (
+        "spinal cord stimulator trial for axial back pain",
+        BASE + "He has axial low back pain.",
+        "Spinal cord stimulator trial",
+        "Upheld",
+        "listed_condition",
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

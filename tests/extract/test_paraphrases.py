@@ -106,6 +106,9 @@ PARAPHRASES = [
     ("case.quantified_relief", True, "Pain is 4/10 with medications and 8/10 without."),
     ("case.quantified_relief", None, "His pain increased from 4/10 to 8/10 after the fall."),
     ("case.drug_screen", True, "His last toxicology screen matched his prescriptions."),
+    ("case.surgery_done", True, "She has leg pain after two back surgeries."),
+    ("case.weight_bearing_limit", True, "He has a BMI of 42."),
+    ("case.weight_bearing_limit", True, "She could not tolerate land-based therapy."),
 ]
 
 

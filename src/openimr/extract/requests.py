@@ -49,6 +49,7 @@ _COMPONENTS = {
     ),
     "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
+    "implant": re.compile(r"\bimplant\w*|\bpermanent\b", re.IGNORECASE),
 }
 _MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)
 _FUZZY_MIN_LEN = 6
