@@ -109,6 +109,8 @@ PARAPHRASES = [
     ("case.surgery_done", True, "She has leg pain after two back surgeries."),
     ("case.weight_bearing_limit", True, "He has a BMI of 42."),
     ("case.weight_bearing_limit", True, "She could not tolerate land-based therapy."),
+    ("case.functional_improvement", True, "With the medication he can walk 30 minutes."),
+    ("case.functional_improvement", None, "He walked into the clinic."),
 ]
 
 
