@@ -179,6 +179,22 @@ SCENARIOS = [
         "listed_condition",
     ),
     (
+        "shoulder MRI to clarify the anatomy before a planned injection, two weeks after the injury",
+        "The injured worker sustained an industrial injury on 11/17/2016. He has right shoulder pain with a "
+        "positive O'Brien's test. A corticosteroid injection of the right shoulder is contemplated.",
+        "MRI of the right shoulder",
+        "Overturned",
+        None,
+    ),
+    (
+        "shoulder MRI two weeks after the injury with nothing planned",
+        "The injured worker sustained an industrial injury on 11/17/2016. He has right shoulder pain with a "
+        "positive O'Brien's test.",
+        "MRI of the right shoulder",
+        "Upheld",
+        "would_change_treatment",
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

@@ -111,6 +111,8 @@ PARAPHRASES = [
     ("case.weight_bearing_limit", True, "She could not tolerate land-based therapy."),
     ("case.functional_improvement", True, "With the medication he can walk 30 minutes."),
     ("case.functional_improvement", None, "He walked into the clinic."),
+    ("case.procedure_planned", True, "A corticosteroid injection of the knee is contemplated."),
+    ("case.procedure_planned", None, "He had a corticosteroid injection last year."),
 ]
 
 

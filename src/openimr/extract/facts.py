@@ -357,6 +357,27 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+_INVASIVE_TOPICS = ("joint_injection", "epidural_injection", "facet_injection", "platelet_rich_plasma")
+
+
+def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Surgery or an invasive procedure (an injection) is planned or considered for the requested region: a
+    study that clarifies the anatomy first would guide it."""
+    surgery = _concept("surgery_planned", planned=True)(ctx, req)
+    if surgery.value:
+        return surgery
+    planned = [
+        m
+        for topic in _INVASIVE_TOPICS
+        for m in ctx.mentions.of("treatment", topic)
+        if m.affirmed and (m.requested or m.hypothetical)
+    ]
+    hits = [
+        m for m in planned if not req.regions or not regions_near(ctx, m) or regions_near(ctx, m) & set(req.regions)
+    ]
+    return Fact(True, hits[:3]) if hits else Fact(None)
+
+
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(ctx.surgery_decision)
 
@@ -388,6 +409,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.weeks_since_surgery": _weeks_since_surgery,
     "case.surgery_description": _surgery_description,
     "case.surgery_planned": _concept("surgery_planned", planned=True),
+    "case.procedure_planned": _procedure_planned,
     "case.hospital": _concept("hospital"),
     "case.homebound": _concept("homebound"),
     "case.wound": _concept("wound"),
