@@ -140,6 +140,13 @@ def test_finding_of_another_region_does_not_count() -> None:
     assert arm.get("case.neuro_deficit").value is True
 
 
+def test_a_finding_belongs_to_the_region_of_its_own_phrase() -> None:
+    sentence = "He is treated for a strain of the thoracic spine and right ulna fracture."
+    assert facts(sentence, "MRI of the thoracic spine").get("case.fracture").value is None
+    assert facts(sentence, "X-ray of the right wrist").get("case.fracture").value is True
+    assert facts("X-rays showed a fracture of the L1 vertebra.", "MRI lumbar spine").get("case.fracture").value
+
+
 def test_weeks_since_injury_and_drug_duration() -> None:
     fs = facts("Current medications include Norco (since at least 6-24-15).", "Norco 10/325 #60", dt.date(2015, 1, 1))
     assert fs.get("case.weeks_since_injury").value == pytest.approx(

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from openimr.extract.mentions import Mention, Mentions
-from openimr.extract.regions import find_regions
+from openimr.extract.regions import find_region_spans, find_regions
 from openimr.extract.requests import RequestInfo
 from openimr.vocabulary import body_regions
 
@@ -83,12 +83,25 @@ _WINDOW_BEFORE = 45
 _WINDOW_AFTER = 25
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwith\b", re.IGNORECASE)
+
+
 def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
-    """Body regions named close to a mention (its clause), else anywhere in its sentence."""
+    """Body regions that a mention is about: the region that qualifies it in its own phrase ("right ulna
+    fracture" is about the wrist and hand, even after "thoracic spine and"), else regions named close to it
+    (its clause), else anywhere in its sentence."""
     sentence = ctx.mentions.sentences[m.sentence]
     start = max(sentence.start, m.start - _WINDOW_BEFORE)
     end = min(sentence.end, m.end + _WINDOW_AFTER)
-    near = set(find_regions(ctx.summary[start:end]))
+    spans = find_region_spans(ctx.summary[start:end])
+    own = [
+        (s, e, name)
+        for s, e, name in spans
+        if start + e <= m.start and not _CLAUSE_BREAK.search(ctx.summary[start + e : m.start])
+    ]
+    if own:
+        return {own[-1][2]}
+    near = {name for _, _, name in spans}
     return near or set(find_regions(sentence.text))
 
 

@@ -33,6 +33,18 @@ def find_regions(text: str) -> list[str]:
     return seen
 
 
+def find_region_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every (start, end, region) named in ``text``, in order of position."""
+    found: list[tuple[int, int, str]] = []
+    for name, pattern in _patterns().items():
+        found += [(m.start(), m.end(), name) for m in pattern.finditer(text)]
+    for m in _LEVEL.finditer(text):
+        region = body_regions().spine_levels.get(m.group(1).upper())
+        if region:
+            found.append((m.start(), m.end(), region))
+    return sorted(found)
+
+
 def find_sides(text: str) -> list[str]:
     """'left', 'right' and/or 'bilateral' as named in ``text``."""
     sides = []
