@@ -145,3 +145,21 @@ def test_missing_documentation_is_reported_not_guessed() -> None:
     assert det.decision == "Upheld"
     assert any("already completed" in m for m in det.missing_documentation)
     assert det.would_change_if
+
+
+def test_a_ppi_follows_the_nsaid_it_protects_against() -> None:
+    summary = (
+        "The injured worker sustained an industrial injury on 01/10/2012. He has chronic low back pain and has "
+        "taken naproxen for three years without documented benefit. He reports heartburn."
+    )
+    result = api.review(
+        {
+            "case_summary": summary,
+            "requests": [{"text": "Omeprazole 20mg #30"}, {"text": "Naproxen 550mg #60"}],
+            "ur_denial_date": "2016-12-01",
+        }
+    )
+    ppi, nsaid = result.determinations
+    assert nsaid.decision == "Upheld"
+    assert ppi.decision == "Upheld"
+    assert {c.id: c.met for c in ppi.criteria}["takes_an_nsaid"] is False

@@ -195,6 +195,20 @@ SCENARIOS = [
         "would_change_treatment",
     ),
     (
+        "a PPI for dyspepsia on a current NSAID",
+        BASE + "He takes naproxen daily and reports heartburn.",
+        "Omeprazole 20mg #30",
+        "Overturned",
+        None,
+    ),
+    (
+        "a PPI without an NSAID",
+        BASE + "He reports heartburn. He takes no anti-inflammatory medication.",
+        "Omeprazole 20mg #30",
+        "Upheld",
+        "takes_an_nsaid",
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

@@ -260,6 +260,12 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
             if ctx.surgery_decision != "Overturned":
                 ctx.surgery_decision = decided[n].decision
                 ctx.surgery_determination = decided[n]
+    # NSAIDs next: gastric protection is for a worker who takes a supported NSAID.
+    for n, req in enumerate(requests):
+        if n not in decided and req.topic == "nsaids" and not req.is_topical:
+            decided[n] = decide_request(req, ctx)
+            if ctx.nsaid_decision != "Overturned":
+                ctx.nsaid_decision = decided[n].decision
     for n, req in enumerate(requests):
         if n not in decided:
             decided[n] = decide_request(req, ctx)

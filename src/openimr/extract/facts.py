@@ -378,6 +378,17 @@ def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+def _nsaid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The worker takes an NSAID that stands: one requested in the same case and supported, else one the
+    record says is taken. An NSAID requested here and not supported leaves nothing to protect against."""
+    if ctx.nsaid_decision == "Upheld":
+        return Fact(False)
+    if ctx.nsaid_decision == "Overturned":
+        return Fact(True)
+    taken = given(ctx.mentions.of("drug", "nsaids")) + given(ctx.mentions.of("treatment", "nsaids"))
+    return Fact(True, sorted(taken, key=lambda m: m.start)[:3]) if taken else Fact(None)
+
+
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(ctx.surgery_decision)
 
@@ -410,6 +421,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.surgery_description": _surgery_description,
     "case.surgery_planned": _concept("surgery_planned", planned=True),
     "case.procedure_planned": _procedure_planned,
+    "case.nsaid_use": _nsaid_use,
     "case.hospital": _concept("hospital"),
     "case.homebound": _concept("homebound"),
     "case.wound": _concept("wound"),
