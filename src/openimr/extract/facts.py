@@ -109,7 +109,8 @@ def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _working(ctx: CaseContext, req: RequestInfo) -> Fact:
-    off = given(ctx.mentions.concept("not_working"))
+    """At work or not: "unable to return to work" is a negated mention of working, so it counts as off."""
+    off = given(ctx.mentions.concept("not_working")) + negated(ctx.mentions.concept("working"))
     on = [m for m in given(ctx.mentions.concept("working")) if not off or m.sentence not in sentences_of(off)]
     if on:
         return Fact(True, on[:3])
