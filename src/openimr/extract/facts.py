@@ -108,10 +108,26 @@ def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
+_AT_THE_INJURY = re.compile(r"\b(?:while|when|whilst)\s+$|\binjur\w*\b[^.]*$", re.IGNORECASE)
+
+
+def _at_the_injury(ctx: CaseContext, m: Mention) -> bool:
+    """A bare "working"/"works" in the account of the injury ("injured while working as a cashier") tells
+    what the worker was doing then, not the work status now."""
+    if m.text.lower() not in {"working", "works"}:
+        return False
+    sentence = ctx.mentions.sentences[m.sentence]
+    return bool(_AT_THE_INJURY.search(ctx.summary[sentence.start : m.start]))
+
+
 def _working(ctx: CaseContext, req: RequestInfo) -> Fact:
     """At work or not: "unable to return to work" is a negated mention of working, so it counts as off."""
     off = given(ctx.mentions.concept("not_working")) + negated(ctx.mentions.concept("working"))
-    on = [m for m in given(ctx.mentions.concept("working")) if not off or m.sentence not in sentences_of(off)]
+    on = [
+        m
+        for m in given(ctx.mentions.concept("working"))
+        if (not off or m.sentence not in sentences_of(off)) and not _at_the_injury(ctx, m)
+    ]
     if on:
         return Fact(True, on[:3])
     if off:
