@@ -41,6 +41,7 @@ ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/-
 DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
+NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.IGNORECASE)
 
 
@@ -97,6 +98,13 @@ def find_dates(text: str, today: dt.date | None = None) -> Iterator[FoundDate]:
         date = _make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
         if date:
             found.append(FoundDate(date, m.start(), m.end()))
+            taken.append(m.span())
+    for m in NUMERIC_MONTH_YEAR.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
+            continue
+        date = _make(int(m.group(2)), int(m.group(1)), 1)
+        if date:
+            found.append(FoundDate(date, m.start(), m.end(), day_known=False))
             taken.append(m.span())
     for m in MONTH_YEAR.finditer(text):
         if any(s <= m.start() < e for s, e in taken):

@@ -123,6 +123,27 @@ def test_a_request_for_authorization_is_not_a_prior_course_even_past_a_semicolon
     assert facts(sentence, "Physical therapy 2x3 neck").get("prior.given").value is False
 
 
+@pytest.mark.parametrize(
+    ("sentence", "request_text", "name", "check"),
+    [
+        ("He has been on Norco for two years.", "Norco 10/325 #90", "case.weeks_on_requested_drug", 104.0),
+        ("He has taken Norco since at least 1/2015.", "Norco 10/325 #90", "case.weeks_on_requested_drug", 106.4),
+        ("Norco was prescribed today for the first time.", "Norco 10/325 #30", "case.takes_requested_drug", False),
+        (
+            "She is currently prescribed tramadol 50 mg twice daily.",
+            "Tramadol 50mg #60",
+            "case.takes_requested_drug",
+            True,
+        ),
+        ("The prior acupuncture allowed her to reduce her Norco use.", "Acupuncture x6", "prior.improvement", True),
+        ("Previous chiropractic care gave only temporary relief.", "Chiropractic x6", "prior.improvement", False),
+        ("A prior lumbar MRI from 2015 showed a disc bulge.", "MRI lumbar spine", "case.prior_study", True),
+    ],
+)
+def test_drug_use_and_prior_course_in_other_words(sentence: str, request_text: str, name: str, check: object) -> None:
+    assert facts(sentence, request_text).get(name).value == check
+
+
 def test_requested_treatment_is_not_a_prior_course() -> None:
     fs = facts("The provider requested acupuncture for the neck.", "Acupuncture 6 sessions")
     assert fs.get("prior.given").value is False

@@ -247,11 +247,13 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """The requested drug is already being taken (the request continues it)."""
+    """The requested drug is already being taken (the request continues it). A sentence that starts it
+    ("prescribed today for the first time") reports a new prescription, not continued use."""
     if not req.drug:
         return Fact(None)
     ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and m.affirmed]
-    taken = [m for m in ms if not m.requested]
+    starts = sentences_of([m for m in ctx.mentions.concept("new_start") if m.affirmed])
+    taken = [m for m in ms if not m.requested and m.sentence not in starts]
     return Fact(True, taken[:3]) if taken else Fact(False)
 
 
@@ -286,8 +288,48 @@ def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
                 earliest = min([earliest, *dates]) if earliest else min(dates)
                 evidence.append(m)
     if earliest is None:
-        return Fact(None, use.evidence[:1])
+        return _drug_weeks_from_duration(ctx, use.evidence)
     return Fact(weeks_between(earliest, ctx.review_date), evidence)
+
+
+_DURATION = re.compile(
+    r"\bfor (?:the (?:past|last) )?(?:about |approximately |over |more than |at least |nearly )?"
+    r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many) "
+    r"(?P<unit>years?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "many": 3,
+}
+_WEEKS_PER = {"year": 52.0, "month": 4.3, "week": 1.0}
+
+
+def _drug_weeks_from_duration(ctx: CaseContext, evidence: list) -> Fact:
+    """'has been on Norco for two years': the duration said in the drug's sentence."""
+    for m in evidence:
+        if not isinstance(m, Mention):
+            continue
+        sentence = ctx.mentions.sentences[m.sentence]
+        found = _DURATION.search(sentence.text)
+        if found:
+            raw = found.group("n").lower()
+            n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+            unit = found.group("unit").lower().rstrip("s")
+            return Fact(round(n * _WEEKS_PER[unit], 1), [m])
+    return Fact(None, evidence[:1])
 
 
 def _quantified_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
