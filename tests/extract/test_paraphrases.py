@@ -183,6 +183,7 @@ PARAPHRASES = [
     ("case.working", None, "He was injured while working as a cashier."),
     ("case.working", None, "He was injured at work on 3/4/2015."),
     ("case.working", True, "He was injured at work; he is currently working modified duty."),
+    ("case.working", True, "Since the injury he has been working modified duty."),
 ]
 
 

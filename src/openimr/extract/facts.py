@@ -108,7 +108,9 @@ def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
-_AT_THE_INJURY = re.compile(r"\b(?:while|when|whilst)\s+$|\binjur\w*\b[^.]*$", re.IGNORECASE)
+_AT_THE_INJURY = re.compile(
+    r"\b(?:while|when|whilst)\s+$|(?<!since the )(?<!after the )\binjur\w*(?: [\w-]+){0,4} $", re.IGNORECASE
+)
 
 
 def _at_the_injury(ctx: CaseContext, m: Mention) -> bool:
