@@ -22,6 +22,10 @@ VISITS = [
     ("Daily RN for 4 weeks for wound care", 28, 7, 4),
     ("Twelve physical therapy visits for the Cervical Spine", 12, None, None),
     ("Physical therapy treatments for the left shoulder", None, None, None),
+    ("Physical therapy twice weekly for six weeks", 12, 2, 6),
+    ("Chiropractic once a week for 6 weeks", 6, 1, 6),
+    ("PT times twelve", 12, None, None),
+    ("PT 2 times a week", None, None, None),
 ]
 
 

@@ -68,6 +68,12 @@ _FREQ_WEEKS = [
         rf"(?:x|for|times|over)?\s*(?P<w>{RANGE})\s*(?P<unit>weeks?|wks?|months?)",
         re.IGNORECASE,
     ),
+    # twice weekly for six weeks, once a week for 6 weeks
+    re.compile(
+        rf"\b(?P<f>once|twice|thrice)\s*(?:(?:a|per|/|each)\s*(?:week|wk)|weekly)\s*(?:x|for|times|over)?\s*"
+        rf"(?P<w>{RANGE})\s*(?P<unit>weeks?|wks?|months?)",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?<![\w/#])(?P<f>\d)\s*[xX]\s*(?P<w>\d{1,2})(?![\w/%.])"),
     re.compile(rf"(?P<f>{NUM})\s+times\s+(?P<w>\d{{1,2}})(?!\s*(?:mg|%|ml|weeks?|wks?))\b", re.IGNORECASE),
 ]
@@ -79,7 +85,10 @@ _TOTAL = [
         rf"(?P<n>{RANGE})\s+(?:(?!for\b|of\b|to\b)[a-z/-]+\s+){{0,4}}?(?:sessions?|visits?|treatments?)\b",
         re.IGNORECASE,
     ),
-    re.compile(r"(?:^|\s)(?:x|times)\s*(?P<n>\d+)\b(?!\s*(?:weeks?|wks?|days?|months?|/))", re.IGNORECASE),
+    re.compile(
+        rf"(?:^|\s)(?:x|times)\s*(?P<n>\d+|{_WORD_RE})\b(?!\s*(?:weeks?|wks?|days?|months?|/|a\b|per\b))",
+        re.IGNORECASE,
+    ),
     re.compile(r"#\s*(?P<n>\d+)(?!\s*(?:mg|%))", re.IGNORECASE),
     re.compile(r"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+)", re.IGNORECASE),
 ]
