@@ -7,6 +7,14 @@ import pytest
 from openimr.extract.requests import classify, understand_request
 
 TOPICS = [
+    ("Water therapy x6", "aquatic_therapy"),
+    ("Steroid shot to the shoulder", "joint_injection"),
+    ("Knee scope", "surgery"),
+    ("Total knee", "surgery"),
+    ("Urine tox screen", "drug_testing"),
+    ("Lab work", "labs"),
+    ("Raised toilet seat", "dme"),
+    ("Spinal cord stimulator trial", "spinal_cord_stimulator"),
     ("Acupuncture 6 sessions", "acupuncture"),
     ("Accupuncture x6", "acupuncture"),
     ("Chirophysio therapy two times a week for four weeks", "chiropractic"),
