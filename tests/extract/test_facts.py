@@ -199,3 +199,33 @@ def test_sex_pain_score_and_diagnoses() -> None:
     assert fs.get("case.diagnoses").value == ["cervical strain", "lateral epicondylitis", "carpal tunnel syndrome"]
     span = fs.get("case.diagnoses").spans()[0]
     assert span["text"].startswith("cervical strain")
+
+
+ABBREVIATED = [
+    ("Pt c/o LBP radiating to L leg.", "MRI lumbar spine", "case.radicular", True),
+    ("SLR + on the left.", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("Decreased sensation L5 dermatome LLE.", "MRI lumbar spine", "case.neuro_deficit", True),
+    (
+        "MRI L-spine 2/2016: L4-5 HNP with L5 nerve root impingement.",
+        "Lumbar ESI L4-5",
+        "case.nerve_compromise_imaging",
+        True,
+    ),
+    ("Failed PT x12.", "Physical therapy x6", "prior.sessions", 12),
+    ("Failed PT x12 and NSAIDs.", "Lumbar ESI L4-5", "case.failed_conservative_care", True),
+    ("S/p R knee scope 3/2016.", "Physical therapy x6 right knee", "case.surgery_done", True),
+    ("Work status: TTD.", "Norco 10/325 #90", "case.working", False),
+    ("UDS 10/2016 consistent.", "Norco 10/325 #90", "case.drug_screen", True),
+    ("Doing HEP daily.", "Physical therapy x6", "case.home_exercise", True),
+    ("DTRs 1+ at the L achilles.", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("EHL 4/5 on L.", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("Hx of GIB on NSAIDs.", "Omeprazole 20mg #30", "case.gi_risk", True),
+    ("New B/B incontinence.", "MRI lumbar spine", "case.red_flags", True),
+    ("Improved ADLs and increased ROM after PT.", "Physical therapy x6", "case.functional_improvement", True),
+    ("VAS 8/10 w/o meds, 4/10 w/ meds.", "Norco 10/325 #90", "case.quantified_relief", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), ABBREVIATED)
+def test_findings_in_clinical_shorthand(sentence: str, request_text: str, name: str, value: object) -> None:
+    assert facts(sentence, request_text).get(name).value == value
