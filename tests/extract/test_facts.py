@@ -229,3 +229,21 @@ ABBREVIATED = [
 @pytest.mark.parametrize(("sentence", "request_text", "name", "value"), ABBREVIATED)
 def test_findings_in_clinical_shorthand(sentence: str, request_text: str, name: str, value: object) -> None:
     assert facts(sentence, request_text).get(name).value == value
+
+
+IN_OTHER_WORDS = [
+    ("Drop arm test was positive on the right.", "MRI right shoulder", "case.internal_derangement", True),
+    ("Anterior drawer was 2+ with a soft endpoint.", "MRI right knee", "case.internal_derangement", True),
+    ("McMurray's test was negative.", "MRI right knee", "case.internal_derangement", False),
+    ("X-rays were negative for fracture.", "CT cervical spine", "case.fracture", False),
+    ("The pain does not radiate.", "MRI lumbar spine", "case.radicular", False),
+    ("The surgeon recommends a lumbar decompression.", "MRI lumbar spine", "case.surgery_planned", True),
+    ("He is a surgical candidate per the orthopedist.", "MRI lumbar spine", "case.surgery_planned", True),
+    ("There are no red flags.", "MRI lumbar spine", "case.red_flags", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), IN_OTHER_WORDS)
+def test_examination_findings_in_other_words(sentence: str, request_text: str, name: str, value: object) -> None:
+    assert facts(sentence, request_text).get(name).value == value
+

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from openimr.extract.mentions import Mention, Mentions
-from openimr.extract.regions import find_region_spans, find_regions
+from openimr.extract.regions import find_region_spans
 from openimr.extract.requests import RequestInfo
 from openimr.vocabulary import body_regions
 
@@ -94,7 +94,12 @@ def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
     sentence = ctx.mentions.sentences[m.sentence]
     start = max(sentence.start, m.start - _WINDOW_BEFORE)
     end = min(sentence.end, m.end + _WINDOW_AFTER)
-    spans = find_region_spans(ctx.summary[start:end])
+    # A region word inside the mention itself ("drop arm" test) does not place it.
+    spans = [
+        (s, e, name)
+        for s, e, name in find_region_spans(ctx.summary[start:end])
+        if not (m.start <= start + s and start + e <= m.end)
+    ]
     own = [
         (s, e, name)
         for s, e, name in spans
@@ -103,7 +108,13 @@ def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
     if own:
         return {own[-1][2]}
     near = {name for _, _, name in spans}
-    return near or set(find_regions(sentence.text))
+    if near:
+        return near
+    return {
+        name
+        for s, e, name in find_region_spans(sentence.text)
+        if not (m.start <= sentence.start + s and sentence.start + e <= m.end)
+    }
 
 
 _DIAGNOSIS_LIST = re.compile(
