@@ -209,6 +209,22 @@ SCENARIOS = [
         "takes_an_nsaid",
     ),
     (
+        "cold therapy for a week after a surgery done two weeks ago",
+        "The injured worker sustained an industrial injury on 01/10/2016. He underwent right shoulder arthroscopy "
+        "with rotator cuff repair on 11/15/2016.",
+        "Post-op cold therapy unit 7 day rental",
+        "Overturned",
+        None,
+    ),
+    (
+        "cold therapy for a month after surgery",
+        "The injured worker sustained an industrial injury on 01/10/2016. He underwent right shoulder arthroscopy "
+        "with rotator cuff repair on 11/15/2016.",
+        "Cold therapy unit 30 day rental",
+        "Upheld",
+        "cold_therapy_within",
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

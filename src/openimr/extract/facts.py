@@ -244,7 +244,8 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
             sentence = ctx.mentions.sentences[m.sentence]
             dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
             if dates:
-                return Fact(weeks_between(max(dates), ctx.review_date), [m])
+                # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
+                return Fact(weeks_between(max(dates), ctx.request_date or ctx.review_date), [m])
     return Fact(None)
 
 
