@@ -163,3 +163,26 @@ def test_a_ppi_follows_the_nsaid_it_protects_against() -> None:
     assert nsaid.decision == "Upheld"
     assert ppi.decision == "Upheld"
     assert {c.id: c.met for c in ppi.criteria}["takes_an_nsaid"] is False
+
+
+def test_a_long_standing_opioid_is_explained_by_the_continuation_criteria() -> None:
+    summary = (
+        "The injured worker sustained an industrial injury on 01/10/2015. He has chronic low back pain and has "
+        "taken Norco 10/325mg since 2015."
+    )
+    case = {"case_summary": summary, "requests": [{"text": "Norco 10/325mg #90"}], "ur_denial_date": "2016-12-01"}
+    det = api.review(case).determinations[0]
+    assert det.decision == "Upheld"
+    assert "pain scores with and without the medication" in det.missing_documentation
+    assert "severe acute injury" not in det.rationale
+
+
+def test_a_guideline_the_mtus_has_replaced_says_so_and_drugs_name_the_formulary() -> None:
+    summary = "The injured worker sustained an industrial injury on 01/10/2015. He has chronic low back pain."
+    case = {"case_summary": summary, "requests": [{"text": "Norco 10/325mg #90"}, {"text": "Acupuncture x6"}]}
+    before = api.review({**case, "review_date": "2016-12-01"}).determinations
+    after = api.review({**case, "review_date": "2018-03-01"}).determinations
+    assert "MTUS incorporates" not in before[0].rationale and "Formulary" not in before[0].rationale
+    assert "the MTUS incorporates the ACOEM Opioids Guideline" in after[0].rationale
+    assert "MTUS Drug Formulary" in after[0].rationale
+    assert "MTUS incorporates" not in after[1].rationale  # the acupuncture guidelines stay in the MTUS

@@ -19,11 +19,11 @@ from functools import cache
 from openimr import __version__
 from openimr.dates import find_dates
 from openimr.engine.evaluate import GuidelineOutcome, applies, evaluate_guideline
-from openimr.engine.rationale import cite, compose, fill
+from openimr.engine.rationale import cite, compose, fill, standing_notes
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
 from openimr.extract.requests import RequestInfo, understand_request
-from openimr.guidelines.loader import all_guidelines, candidates
+from openimr.guidelines.loader import all_guidelines, candidates, defs_for
 from openimr.model import (
     Case,
     CaseDetermination,
@@ -89,7 +89,7 @@ def _subject(req: RequestInfo) -> str:
 
 
 def _determination_from(
-    req: RequestInfo, result: GuidelineOutcome, facts: FactSet, summary: str, searched: list[str]
+    req: RequestInfo, result: GuidelineOutcome, facts: FactSet, summary: str, searched: list[str], day: dt.date
 ) -> Determination:
     spec = result.guideline.spec
     lookup = lambda name: (  # noqa: E731 - a tiny adapter
@@ -130,7 +130,9 @@ def _determination_from(
             version=spec.citation.edition,
         ),
         guidelines_searched=searched,
-        rationale=compose(result, summary, lookup, _subject(req)),
+        rationale=compose(
+            result, summary, lookup, _subject(req), standing_notes(spec, day, req.drug is not None, defs_for(day))
+        ),
         criteria=criteria,
         missing_documentation=list(dict.fromkeys(missing)),
         would_change_if=list(dict.fromkeys(change)),
@@ -216,7 +218,7 @@ def decide_request(req: RequestInfo, ctx: CaseContext) -> Determination:
         searched.append(cite(guideline.spec.citation))
         if applies(guideline, facts, ctx.review_date):
             result = evaluate_guideline(guideline, facts, ctx.review_date)
-            return _determination_from(req, result, facts, ctx.summary, searched)
+            return _determination_from(req, result, facts, ctx.summary, searched, ctx.review_date)
     return _not_decidable(req, searched)
 
 

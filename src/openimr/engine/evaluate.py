@@ -72,9 +72,15 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
         considered += [c for c in path.all if c not in considered]
         if all(outcomes.get(c) is not None and outcomes[c].met is True for c in path.all):
             return GuidelineOutcome(guideline, "Overturned", path.name, outcomes, list(path.all))
+    # Explain the pathway the worker's situation fits: one that nothing in the record rules out (its unmet
+    # criteria are only undocumented) before one a documented fact excludes ("no severe acute injury" does not
+    # explain the denial of a long-standing opioid); then the one closest to being met.
     best = max(
         applicable,
-        key=lambda p: sum(1 for c in p.all if outcomes.get(c) and outcomes[c].met is True) / len(p.all),
+        key=lambda p: (
+            not any(outcomes.get(c) is not None and outcomes[c].met is False for c in p.all),
+            sum(1 for c in p.all if outcomes.get(c) and outcomes[c].met is True) / len(p.all),
+        ),
         default=None,
     )
     chosen = list(best.all) if best else list(outcomes)

@@ -74,7 +74,15 @@ def criterion_sentence(outcome: CriterionOutcome, summary: str, lookup: Callable
     return f"{text}: the record does not document {missing}."
 
 
-def compose(result: GuidelineOutcome, summary: str, lookup: Callable[[str], object], subject: str) -> str:
+def compose(
+    result: GuidelineOutcome,
+    summary: str,
+    lookup: Callable[[str], object],
+    subject: str,
+    notes: list[str] | None = None,
+) -> str:
+    """The rationale: the governing guideline, each criterion with the record's words, the conclusion, and
+    the ``notes`` a reader must know about the guideline's standing (a superseded text, the formulary)."""
     spec = result.guideline.spec
     lines = [f"The {cite(spec.citation)} govern this request for {subject}."]
     if spec.recommendation == "not_recommended":
@@ -89,4 +97,22 @@ def compose(result: GuidelineOutcome, summary: str, lookup: Callable[[str], obje
         lines.append(
             "Medical necessity is not established under the guideline, so the request is not medically necessary."
         )
+    lines += notes or []
     return " ".join(lines)
+
+
+def standing_notes(spec, day, is_drug: bool, defs: dict) -> list[str]:  # noqa: ANN001 - a guideline spec, a date
+    """What the reader must know of the guideline's standing on ``day``: that the MTUS has since incorporated
+    another text for the topic, and that a drug also falls under the formulary."""
+    notes = []
+    if spec.superseded is not None and day >= spec.superseded.since:
+        notes.append(
+            f"From {spec.superseded.since.isoformat()} the MTUS incorporates {spec.superseded.by} for this topic; "
+            "the criteria applied here are those of the earlier MTUS text, not verified against the new one."
+        )
+    if is_drug and defs.get("drug_formulary"):
+        notes.append(
+            f"The drug also falls under {defs['drug_formulary']}; whether it needs prospective review (Exempt or "
+            "Non-Exempt on the MTUS Drug List) is a separate question that this review does not decide."
+        )
+    return notes

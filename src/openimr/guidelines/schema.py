@@ -24,6 +24,14 @@ class InForce(_Strict):
         return self.start <= day and (self.end is None or day < self.end)
 
 
+class Superseded(_Strict):
+    """From ``since`` the MTUS incorporates another text for this topic (``by``). The file stays in force
+    because its criteria are the best encoding available; every determination under it says so."""
+
+    since: dt.date
+    by: str
+
+
 class Citation(_Strict):
     source: Source
     title: str
@@ -61,6 +69,7 @@ class Guideline(_Strict):
     citation: Citation
     rank: int = Field(ge=1, le=4, description="Evidence search sequence: 1 MTUS, 2 ACOEM/ODG, 3 other, 4 studies.")
     in_force: InForce
+    superseded: Superseded | None = None
     topics: list[str] = Field(min_length=1)
     applies: str | None = Field(default=None, description="When this guideline addresses the request.")
     recommendation: Literal["recommended", "conditional", "not_recommended"] = "conditional"
