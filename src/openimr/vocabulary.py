@@ -53,6 +53,8 @@ class DrugVocabulary(_Strict):
     drugs: list[Drug]
     liquid_markers: list[str]
     topical_markers: list[str]
+    # Drugs whose patch is a systemic delivery system (a transdermal opioid), not a topical analgesic.
+    systemic_patches: list[str] = Field(default_factory=list)
 
 
 class BodyRegionVocabulary(_Strict):

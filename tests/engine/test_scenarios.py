@@ -225,6 +225,28 @@ SCENARIOS = [
         "cold_therapy_within",
     ),
     (
+        "functional capacity evaluation after a failed return to work, at maximum medical improvement",
+        BASE + "He attempted to return to his usual job twice without success. He has reached maximum medical "
+        "improvement and remains off work.",
+        "Functional capacity evaluation",
+        "Overturned",
+        None,
+    ),
+    (
+        "functional capacity evaluation without a return-to-work question",
+        BASE + "He has chronic low back pain.",
+        "Functional capacity evaluation",
+        "Upheld",
+        "return_to_work_question",
+    ),
+    (
+        "a buprenorphine patch is judged as an opioid",
+        BASE + "He has chronic low back pain.",
+        "Butrans patch 10mcg/hr #4",
+        "Upheld",
+        "quantified_analgesia",
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

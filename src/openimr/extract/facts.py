@@ -504,6 +504,8 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.weight_bearing_limit": _concept("weight_bearing_limit"),
     "case.scs_indication": _concept("scs_indication"),
     "case.psych_clearance": _concept("psych_clearance"),
+    "case.rtw_barrier": _concept("rtw_barrier"),
+    "case.near_mmi": _concept("near_mmi"),
     "case.takes_requested_drug": _requested_drug_use,
     "case.weeks_on_requested_drug": _drug_weeks,
     "case.surgery_decision": _surgery_decision,

@@ -51,6 +51,7 @@ _COMPONENTS = {
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
     "implant": re.compile(r"\bimplant\w*|\bpermanent\b", re.IGNORECASE),
 }
+_COMPOUND_FORM = re.compile(r"\b(?:cream|gel|ointment|lotion|compound\w*)\b|%", re.IGNORECASE)
 _MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)
 _FUZZY_MIN_LEN = 6
 _FUZZY_SCORE = 86
@@ -244,6 +245,8 @@ def understand_request(text: str) -> RequestInfo:
     is_drug = kind == "drug" or bool(found_drugs)
     info.is_liquid = is_drug and _has_marker(working, drugs().liquid_markers)
     info.is_topical = is_drug and _has_marker(working, drugs().topical_markers) and not info.is_liquid
+    if info.drug in drugs().systemic_patches and not _COMPOUND_FORM.search(working):
+        info.is_topical = False
     if info.is_topical and topic in {
         None,
         "nsaids",
