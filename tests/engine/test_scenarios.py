@@ -247,6 +247,14 @@ SCENARIOS = [
         "quantified_analgesia",
     ),
     (
+        "work hardening without a job to return to",
+        BASE + "He has chronic low back pain and completed 12 sessions of physical therapy without further "
+        "improvement.",
+        "Work hardening program x 10 sessions",
+        "Upheld",
+        "job_to_return_to",
+    ),
+    (
         "a consultation already approved",
         BASE + "MRI shows an L4-5 disc extrusion and straight leg raise is positive on the right. Physical therapy "
         "failed to help. He was previously approved for a spine surgeon consultation.",

@@ -19,6 +19,7 @@ TOPICS = [
     ("Duragesic 25mcg/hr patch #10", "opioids"),
     ("Tramadol 8% cream", "topical_analgesics"),
     ("Functional capacity evaluation", "functional_capacity_evaluation"),
+    ("Work hardening program x 10 sessions", "work_hardening"),
     ("Acupuncture 6 sessions", "acupuncture"),
     ("Accupuncture x6", "acupuncture"),
     ("Chirophysio therapy two times a week for four weeks", "chiropractic"),

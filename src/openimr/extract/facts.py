@@ -506,6 +506,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.psych_clearance": _concept("psych_clearance"),
     "case.rtw_barrier": _concept("rtw_barrier"),
     "case.near_mmi": _concept("near_mmi"),
+    "case.rtw_goal": _concept("rtw_goal"),
     "case.takes_requested_drug": _requested_drug_use,
     "case.weeks_on_requested_drug": _drug_weeks,
     "case.surgery_decision": _surgery_decision,
