@@ -226,11 +226,6 @@ ABBREVIATED = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), ABBREVIATED)
-def test_findings_in_clinical_shorthand(sentence: str, request_text: str, name: str, value: object) -> None:
-    assert facts(sentence, request_text).get(name).value == value
-
-
 IN_OTHER_WORDS = [
     ("Drop arm test was positive on the right.", "MRI right shoulder", "case.internal_derangement", True),
     ("Anterior drawer was 2+ with a soft endpoint.", "MRI right knee", "case.internal_derangement", True),
@@ -243,7 +238,9 @@ IN_OTHER_WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), IN_OTHER_WORDS)
-def test_examination_findings_in_other_words(sentence: str, request_text: str, name: str, value: object) -> None:
+@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), ABBREVIATED + IN_OTHER_WORDS)
+def test_a_finding_for_a_request_in_shorthand_or_other_words(
+    sentence: str, request_text: str, name: str, value: object
+) -> None:
+    """Clinical shorthand ("SLR +", "s/p knee scope") and examination findings in other words."""
     assert facts(sentence, request_text).get(name).value == value
-
