@@ -227,6 +227,10 @@ ABBREVIATED = [
 
 
 IN_OTHER_WORDS = [
+    ("Functional improvement from prior acupuncture was not documented.", "Acupuncture x6", "prior.improvement", False),
+    ("Functional improvement from prior acupuncture was not documented.", "Acupuncture x6", "prior.given", True),
+    ("Functional improvement was not documented.", "Physical therapy x6", "case.functional_improvement", False),
+    ("Radicular findings were not documented on examination.", "MRI lumbar spine", "case.radicular", False),
     ("Drop arm test was positive on the right.", "MRI right shoulder", "case.internal_derangement", True),
     ("Anterior drawer was 2+ with a soft endpoint.", "MRI right knee", "case.internal_derangement", True),
     ("McMurray's test was negative.", "MRI right knee", "case.internal_derangement", False),

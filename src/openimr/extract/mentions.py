@@ -15,6 +15,7 @@ _HISTORICAL = {"HISTORICAL"}
 _REQUESTED = {"REQUESTED"}
 _FAMILY = {"FAMILY"}
 _OCCUPATION = {"OCCUPATION"}
+_NOT_DOCUMENTED = {"NOT_DOCUMENTED"}
 
 
 @dataclass(frozen=True)
@@ -147,8 +148,10 @@ def find_mentions(text: str) -> Mentions:
                 end=span.end_char,
                 sentence=sent_of_token.get(span.start, 0),
                 # A phrase that states the concept's absence ("function has not changed") is a negated
-                # mention of it, unless the context negates that absence in turn.
-                negated=bool(categories & _NEGATED) != bool(meta.get("absent")),
+                # mention of it, unless the context negates that absence in turn. "Not documented" denies
+                # findings, not the treatments named beside them.
+                negated=(bool(categories & _NEGATED) or (kind == "concept" and bool(categories & _NOT_DOCUMENTED)))
+                != bool(meta.get("absent")),
                 historical=bool(categories & _HISTORICAL),
                 hypothetical=bool(categories & _HYPOTHETICAL),
                 uncertain=bool(categories & _UNCERTAIN),
