@@ -144,6 +144,11 @@ def test_drug_use_and_prior_course_in_other_words(sentence: str, request_text: s
     assert facts(sentence, request_text).get(name).value == check
 
 
+def test_a_utilization_review_denial_is_a_request_a_worker_denying_a_symptom_is_a_negation() -> None:
+    assert facts("Utilization review denied the request for physical therapy.").get("prior.given").value is False
+    assert facts("He denied radicular symptoms.").get("case.radicular").value is False
+
+
 def test_requested_treatment_is_not_a_prior_course() -> None:
     fs = facts("The provider requested acupuncture for the neck.", "Acupuncture 6 sessions")
     assert fs.get("prior.given").value is False

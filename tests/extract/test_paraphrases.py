@@ -184,6 +184,16 @@ PARAPHRASES = [
     ("case.working", None, "He was injured at work on 3/4/2015."),
     ("case.working", True, "He was injured at work; he is currently working modified duty."),
     ("case.working", True, "Since the injury he has been working modified duty."),
+    ("case.functional_improvement", False, "The records lack evidence of functional improvement."),
+    ("case.functional_improvement", False, "Functional improvement is absent."),
+    ("case.functional_improvement", False, "Evidence of functional improvement was not found."),
+    ("case.neuro_deficit", False, "Sensory deficits were absent."),
+    ("case.neuro_deficit", True, "The Achilles reflex was absent on the right."),
+    ("case.radicular", False, "He denied radicular symptoms."),
+    ("case.radicular", False, "Radicular symptoms are not present."),
+    ("case.spasm", False, "Spasm was not appreciated."),
+    ("case.quantified_relief", False, "Pain levels with and without medication were not provided."),
+    ("case.drug_screen", False, "A urine drug screen has not been performed."),
 ]
 
 

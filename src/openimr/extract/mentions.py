@@ -84,7 +84,8 @@ class Mentions:
 # speaks of the request, not of the worker's findings: what it names is neither a finding nor a treatment
 # given (even past a semicolon, where ConText's cues stop).
 _UR_SENTENCE = re.compile(
-    r"\b(?:utilization review|UR|non-?certifi\w*|denied|modified the|certified|IMR|claims administrator|"
+    r"\b(?:utilization review|UR|non-?certifi\w*|denied (?:the|by|a|an|authorization|certification)|"
+    r"(?:was|were|been) denied|modified the|certified|IMR|claims administrator|"
     r"request for authorization|RFA)\b",
     re.IGNORECASE,
 )
