@@ -194,6 +194,13 @@ PARAPHRASES = [
     ("case.spasm", False, "Spasm was not appreciated."),
     ("case.quantified_relief", False, "Pain levels with and without medication were not provided."),
     ("case.drug_screen", False, "A urine drug screen has not been performed."),
+    ("case.radicular", False, "His leg numbness has resolved."),
+    ("case.spasm", False, "Spasm has resolved."),
+    ("case.internal_derangement", False, "Instability was not elicited."),
+    ("case.psych", False, "Psychological screening was negative for depression."),
+    ("case.functional_improvement", False, "Function has improved only minimally."),
+    ("case.red_flags", None, "His father had cancer."),
+    ("case.surgery_done", None, "He has never had surgery."),
 ]
 
 
