@@ -201,6 +201,9 @@ PARAPHRASES = [
     ("case.functional_improvement", False, "Function has improved only minimally."),
     ("case.red_flags", None, "His father had cancer."),
     ("case.surgery_done", None, "He has never had surgery."),
+    ("case.surgery_planned", True, "The patient wishes to proceed with surgery."),
+    ("case.surgery_planned", False, "He declines surgery."),
+    ("case.surgery_planned", False, "Surgery is not indicated."),
 ]
 
 
