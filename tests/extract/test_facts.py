@@ -232,6 +232,28 @@ ABBREVIATED = [
 
 
 IN_OTHER_WORDS = [
+    ("She underwent a trial of six acupuncture treatments.", "Acupuncture x6", "prior.sessions", 6),
+    ("He has had twelve chiropractic adjustments.", "Chiropractic x6", "prior.sessions", 12),
+    ("Physical therapy (20 visits) was completed in 2015.", "Physical therapy x6", "prior.sessions", 20),
+    ("She finished 8 out of 8 authorized PT sessions.", "Physical therapy x6", "prior.sessions", 8),
+    ("She has been going to physical therapy twice a week.", "Physical therapy x6", "prior.given", True),
+    ("He is currently in physical therapy.", "Physical therapy x6", "prior.given", True),
+    ("She has not yet started physical therapy.", "Physical therapy x6", "prior.given", False),
+    ("Physical therapy has not been tried.", "Physical therapy x6", "prior.given", False),
+    ("Since starting PT she has been able to lift her child.", "Physical therapy x6", "prior.improvement", True),
+    ("PT provided no improvement in function.", "Physical therapy x6", "prior.improvement", False),
+    ("The previous epidural injection gave 60% relief for three months.", "Lumbar ESI L4-5", "prior.relief", True),
+    ("The prior epidural injection did not help.", "Lumbar ESI L4-5", "prior.relief", False),
+    ("He had a lumbar epidural steroid injection in 2015.", "Lumbar ESI L4-5", "prior.given", True),
+    (
+        "He had an EMG of the upper extremities in 2015 that was normal.",
+        "EMG/NCS bilateral upper extremities",
+        "case.prior_study",
+        True,
+    ),
+    ("A cervical MRI was performed last year.", "MRI cervical spine", "case.prior_study", True),
+    ("He currently takes tizanidine.", "Cyclobenzaprine 10mg #30", "case.takes_other_in_class", True),
+    ("She takes meloxicam daily.", "Naproxen 550mg #60", "case.takes_other_in_class", True),
     ("He now tolerates walking for an hour.", "Physical therapy x6", "case.functional_improvement", True),
     (
         "Her grip strength improved from 20 to 35 pounds.",
