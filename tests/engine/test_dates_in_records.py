@@ -41,6 +41,9 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("He injured his knee at work on 22 November 2016.", dt.date(2016, 11, 22)),
         ("The applicant fell from a ladder at work on 3/4/15 and hurt her back.", dt.date(2015, 3, 4)),
         ("He returned to work on 12/01/2016.", None),
+        ("D/I 03-04-2015.", dt.date(2015, 3, 4)),
+        ("Seen 12/1/2016 for a 3/4/2015 injury.", dt.date(2015, 3, 4)),
+        ("He was injured on or about March 4, 2015.", dt.date(2015, 3, 4)),
         ("He was seen on 12/01/2016. His injury occurred on 11/22/2016.", dt.date(2016, 11, 22)),
     ],
 )

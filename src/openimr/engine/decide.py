@@ -60,7 +60,8 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
 
 
 _YEAR_ALONE = re.compile(r"\b(?:in|from|since|of|during|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_INJURY_CUE = re.compile(r"\b(?:date of injury|injur(?:y|ed|ies)|DOI)\b", re.IGNORECASE)
+_INJURY_CUE = re.compile(r"\b(?:date of injury|injur(?:y|ed|ies)|DOI|D/I)\b", re.IGNORECASE)
+_DATE_JUST_BEFORE = 20  # "for a 3/4/2015 injury": the date that qualifies the injury word
 # Weaker cues, tried only when no injury word leads to a date: how records also tell the event.
 _EVENT_CUE = re.compile(
     r"\b(?:hurt|accident|fell|slipped|tripped|incident|cumulative trauma|trauma|on the job|at work|work-related)\b",
@@ -81,6 +82,10 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
             for found in find_dates(window):
                 if found.date <= review_date:
                     return found.date
+    for cue in _INJURY_CUE.finditer(text):
+        before = [f.date for f in find_dates(text[max(0, cue.start() - _DATE_JUST_BEFORE) : cue.start()])]
+        if before and before[-1] <= review_date:
+            return before[-1]
     return None
 
 
