@@ -232,6 +232,10 @@ ABBREVIATED = [
 
 
 IN_OTHER_WORDS = [
+    ("He uses Skelaxin as needed.", "Cyclobenzaprine 7.5mg #30", "case.takes_other_in_class", True),
+    ("He stopped taking Norco a month ago.", "Norco 10/325 #90", "case.takes_requested_drug", False),
+    ("Norco was discontinued in June.", "Norco 10/325 #90", "case.takes_requested_drug", False),
+    ("He takes Norco as needed for pain.", "Norco 10/325 #90", "case.takes_requested_drug", True),
     (
         "He requires a walker and the assistance of another person to leave the home.",
         "Home health 2x/week x 4 weeks",

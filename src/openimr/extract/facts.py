@@ -251,11 +251,14 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The requested drug is already being taken (the request continues it). A sentence that starts it
-    ("prescribed today for the first time") reports a new prescription, not continued use."""
+    ("prescribed today for the first time") or stops it ("Norco was discontinued in June") does not report
+    continued use."""
     if not req.drug:
         return Fact(None)
     ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and m.affirmed]
-    starts = sentences_of([m for m in ctx.mentions.concept("new_start") if m.affirmed])
+    starts = sentences_of(
+        [m for label in ("new_start", "drug_stopped") for m in ctx.mentions.concept(label) if m.affirmed]
+    )
     taken = [m for m in ms if not m.requested and m.sentence not in starts]
     return Fact(True, taken[:3]) if taken else Fact(False)
 

@@ -16,6 +16,9 @@ _REQUESTED = {"REQUESTED"}
 _FAMILY = {"FAMILY"}
 _OCCUPATION = {"OCCUPATION"}
 _NOT_DOCUMENTED = {"NOT_DOCUMENTED"}
+# medspaCy's default rules read "as needed" as hypothetical; in a medication list it is how a drug taken now
+# is taken (p.r.n.), so it modifies nothing.
+_NOT_CUES = {"as needed", "as necessary"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def find_mentions(text: str) -> Mentions:
             m.category
             for m in span._.modifiers
             if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
+            and m.rule.literal.lower() not in _NOT_CUES
         } | _cut_short_by_own_word(doc, span)
         meta = (span._.target_rule.metadata if getattr(span._, "target_rule", None) else None) or {}
         items.append(
