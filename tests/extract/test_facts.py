@@ -232,6 +232,11 @@ ABBREVIATED = [
 
 
 IN_OTHER_WORDS = [
+    ("He wants to try acupuncture.", "Acupuncture x6", "prior.given", False),
+    ("Acupuncture was prescribed on 11/1/2016.", "Acupuncture x6", "prior.given", False),
+    ("Acupuncture will be started.", "Acupuncture x6", "prior.given", False),
+    ("He tried acupuncture in 2015 without benefit.", "Acupuncture x6", "prior.given", True),
+    ("Norco was prescribed on 11/1/2016.", "Norco 10/325 #90", "case.takes_requested_drug", True),
     ("He uses Skelaxin as needed.", "Cyclobenzaprine 7.5mg #30", "case.takes_other_in_class", True),
     ("He stopped taking Norco a month ago.", "Norco 10/325 #90", "case.takes_requested_drug", False),
     ("Norco was discontinued in June.", "Norco 10/325 #90", "case.takes_requested_drug", False),

@@ -16,6 +16,7 @@ _REQUESTED = {"REQUESTED"}
 _FAMILY = {"FAMILY"}
 _OCCUPATION = {"OCCUPATION"}
 _NOT_DOCUMENTED = {"NOT_DOCUMENTED"}
+_ORDERED = {"ORDERED"}
 # medspaCy's default rules read "as needed" as hypothetical; in a medication list it is how a drug taken now
 # is taken (p.r.n.), so it modifies nothing.
 _NOT_CUES = {"as needed", "as necessary"}
@@ -160,7 +161,10 @@ def find_mentions(text: str) -> Mentions:
                 historical=bool(categories & _HISTORICAL),
                 hypothetical=bool(categories & _HYPOTHETICAL),
                 uncertain=bool(categories & _UNCERTAIN),
-                requested=bool(categories & _REQUESTED) or sent_of_token.get(span.start, 0) in ur_sentences,
+                # An order or prescription is a request for a treatment, but a drug prescribed is taken.
+                requested=bool(categories & _REQUESTED)
+                or (kind == "treatment" and bool(categories & _ORDERED))
+                or sent_of_token.get(span.start, 0) in ur_sentences,
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
                 generic=meta.get("generic"),
