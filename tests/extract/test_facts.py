@@ -232,6 +232,13 @@ ABBREVIATED = [
 
 
 IN_OTHER_WORDS = [
+    (
+        "An MRI of the lumbar spine ordered on 10/1/2016 showed a disc protrusion.",
+        "MRI lumbar spine",
+        "case.prior_study",
+        True,
+    ),
+    ("An MRI of the lumbar spine was ordered.", "MRI lumbar spine", "case.prior_study", False),
     ("He wants to try acupuncture.", "Acupuncture x6", "prior.given", False),
     ("Acupuncture was prescribed on 11/1/2016.", "Acupuncture x6", "prior.given", False),
     ("Acupuncture will be started.", "Acupuncture x6", "prior.given", False),

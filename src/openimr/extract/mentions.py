@@ -95,6 +95,15 @@ _UR_SENTENCE = re.compile(
 )
 
 
+# A sentence that reports a study's results ("the MRI ordered in October showed a protrusion") tells of a
+# study done, whatever word introduced it.
+_RESULTS = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|was (?:normal|unremarkable|negative|positive)|"
+    r"were (?:normal|unremarkable|negative|positive)|findings|impression)\b",
+    re.IGNORECASE,
+)
+
+
 def _kind_label(label: str) -> tuple[str, str]:
     for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
         if label.startswith(prefix):
@@ -124,6 +133,7 @@ def find_mentions(text: str) -> Mentions:
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     ur_sentences = {n for n, s in enumerate(sentences) if _UR_SENTENCE.search(s.text)}
+    result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
     sent_of_token = {}
     for n, s in enumerate(doc.sents):
         for i in range(s.start, s.end):
@@ -163,7 +173,11 @@ def find_mentions(text: str) -> Mentions:
                 uncertain=bool(categories & _UNCERTAIN),
                 # An order or prescription is a request for a treatment, but a drug prescribed is taken.
                 requested=bool(categories & _REQUESTED)
-                or (kind == "treatment" and bool(categories & _ORDERED))
+                or (
+                    kind == "treatment"
+                    and bool(categories & _ORDERED)
+                    and sent_of_token.get(span.start, 0) not in result_sentences
+                )
                 or sent_of_token.get(span.start, 0) in ur_sentences,
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
