@@ -204,6 +204,8 @@ PARAPHRASES = [
     ("case.surgery_planned", True, "The patient wishes to proceed with surgery."),
     ("case.surgery_planned", False, "He declines surgery."),
     ("case.surgery_planned", False, "Surgery is not indicated."),
+    ("case.working", False, "Her employer cannot accommodate her restrictions."),
+    ("case.working", True, "He is performing his usual and customary duties."),
 ]
 
 
