@@ -233,6 +233,36 @@ ABBREVIATED = [
 
 IN_OTHER_WORDS = [
     (
+        "She can now vacuum and do laundry, which she could not do before therapy.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        True,
+    ),
+    (
+        "His work restrictions were reduced from 10 to 25 pounds lifting.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        True,
+    ),
+    (
+        "She remains unable to perform her household chores.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        False,
+    ),
+    ("There is atrophy of the left thenar eminence.", "EMG/NCS left upper extremity", "case.neuro_deficit", True),
+    ("Left foot dorsiflexion is weak.", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("He has shooting pain into both legs.", "MRI lumbar spine", "case.radicular", True),
+    ("She rates her pain 9/10 before and 5/10 after taking Norco.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("His most recent drug test, on 10/3/2016, was appropriate.", "Norco 10/325 #90", "case.drug_screen", True),
+    ("She reports saddle paresthesia.", "MRI lumbar spine", "case.red_flags", True),
+    ("There is a palpable click with McMurray maneuver.", "MRI right knee", "case.internal_derangement", True),
+    ("He is independent with his exercise program at home.", "Physical therapy x6", "case.home_exercise", True),
+    ("Her back pain acutely worsened after a fall last week.", "Cyclobenzaprine 7.5mg #15", "case.acute_flare", True),
+    ("Paraspinal hypertonicity was noted.", "Cyclobenzaprine 7.5mg #15", "case.spasm", True),
+    ("He has failed conservative management.", "MRI lumbar spine", "case.failed_conservative_care", True),
+    ("He underwent an ACDF at C5-6 in 2015.", "Physical therapy x6 cervical", "case.surgery_done", True),
+    (
         "An MRI of the lumbar spine ordered on 10/1/2016 showed a disc protrusion.",
         "MRI lumbar spine",
         "case.prior_study",
