@@ -233,6 +233,43 @@ ABBREVIATED = [
 
 IN_OTHER_WORDS = [
     (
+        "Her pain is 8/10 on average and drops to 4/10 about an hour after Norco.",
+        "Norco 10/325 #90",
+        "case.quantified_relief",
+        True,
+    ),
+    ("The medication reduces her pain by 3 points.", "Norco 10/325 #90", "case.quantified_relief", True),
+    (
+        "He reports a 50 percent reduction in pain with the current regimen.",
+        "Norco 10/325 #90",
+        "case.quantified_relief",
+        True,
+    ),
+    ("Pain scores before and after medication were not recorded.", "Norco 10/325 #90", "case.quantified_relief", False),
+    (
+        "With the medication he can do his own grocery shopping.",
+        "Norco 10/325 #90",
+        "case.functional_improvement",
+        True,
+    ),
+    ("Norco allows her to continue working.", "Norco 10/325 #90", "case.functional_improvement", True),
+    (
+        "Urine drug testing on 9/1/2016 was consistent with the prescribed regimen.",
+        "Norco 10/325 #90",
+        "case.drug_screen",
+        True,
+    ),
+    ("No urine drug testing has been done.", "Norco 10/325 #90", "case.drug_screen", False),
+    ("The CURES database was queried and showed a single prescriber.", "Norco 10/325 #90", "case.cures_check", True),
+    (
+        "The last urine drug screen was negative for the prescribed hydrocodone.",
+        "Norco 10/325 #90",
+        "case.aberrant",
+        True,
+    ),
+    ("He denies side effects from the medications.", "Norco 10/325 #90", "case.adverse_effects", False),
+    ("A signed pain contract is in the chart.", "Norco 10/325 #90", "case.opioid_agreement", True),
+    (
         "She can now vacuum and do laundry, which she could not do before therapy.",
         "Physical therapy x6",
         "case.functional_improvement",
