@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 
 from openimr import __version__
@@ -253,6 +254,24 @@ def case_context(case: Case, today: dt.date | None = None) -> CaseContext:
     )
 
 
+def _decide_first(
+    requests: list[RequestInfo],
+    decided: dict[int, Determination],
+    ctx: CaseContext,
+    wanted: Callable[[RequestInfo], bool],
+) -> Determination | None:
+    """Decide the requests ``wanted`` picks before the others, into ``decided``. Returns the one the other
+    requests follow: the first that is Overturned (one supported surgery carries its services), else the
+    last decided; None when the case asks for none."""
+    leading: Determination | None = None
+    for n, req in enumerate(requests):
+        if n not in decided and wanted(req):
+            decided[n] = decide_request(req, ctx)
+            if leading is None or leading.decision != "Overturned":
+                leading = decided[n]
+    return leading
+
+
 def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
     """Decide every request of ``case``, in request order."""
     ctx = case_context(case, today)
@@ -261,18 +280,13 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
     ctx.surgery_texts = [r.disputed_text for r in requests if r.topic == "surgery" and not r.associated_surgical]
     decided: dict[int, Determination] = {}
     # Surgery first: the services associated with it follow its decision.
-    for n, req in enumerate(requests):
-        if req.topic == "surgery" and not req.associated_surgical:
-            decided[n] = decide_request(req, ctx)
-            if ctx.surgery_decision != "Overturned":
-                ctx.surgery_decision = decided[n].decision
-                ctx.surgery_determination = decided[n]
+    surgery = _decide_first(requests, decided, ctx, lambda r: r.topic == "surgery" and not r.associated_surgical)
+    if surgery is not None:
+        ctx.surgery_decision, ctx.surgery_determination = surgery.decision, surgery
     # NSAIDs next: gastric protection is for a worker who takes a supported NSAID.
-    for n, req in enumerate(requests):
-        if n not in decided and req.topic == "nsaids" and not req.is_topical:
-            decided[n] = decide_request(req, ctx)
-            if ctx.nsaid_decision != "Overturned":
-                ctx.nsaid_decision = decided[n].decision
+    nsaid = _decide_first(requests, decided, ctx, lambda r: r.topic == "nsaids" and not r.is_topical)
+    if nsaid is not None:
+        ctx.nsaid_decision = nsaid.decision
     for n, req in enumerate(requests):
         if n not in decided:
             decided[n] = decide_request(req, ctx)
