@@ -6,20 +6,7 @@ import datetime as dt
 
 import pytest
 
-from openimr.extract.facts import CaseContext, FactSet
-from openimr.extract.mentions import find_mentions
-from openimr.extract.requests import understand_request
-
-
-def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt.date | None = None) -> FactSet:
-    ctx = CaseContext(
-        summary=summary,
-        mentions=find_mentions(summary),
-        date_of_injury=injury,
-        review_date=dt.date(2017, 1, 15),
-        review_date_source="test",
-    )
-    return FactSet(ctx, understand_request(request))
+from tests.extract.helpers import facts
 
 
 @pytest.mark.parametrize(
@@ -86,62 +73,12 @@ def test_a_count_of_another_treatment_is_not_the_prior_course() -> None:
     assert facts("He has completed 12 sessions of physical therapy.").get("prior.sessions").value == 12
 
 
-@pytest.mark.parametrize(
-    ("sentence", "request_text", "value"),
-    [
-        ("The patient was previously approved for the neurosurgeon evaluation.", "Neurosurgeon evaluation", True),
-        ("The request for a neurosurgeon evaluation was not approved.", "Neurosurgeon evaluation", None),
-        ("He had been approved for an MRI of the lumbar spine.", "MRI of the lumbar spine", True),
-        ("He had been approved for an MRI of the knee.", "MRI of the lumbar spine", None),
-        ("Utilization review non-certified the MRI of the lumbar spine.", "MRI of the lumbar spine", None),
-    ],
-)
-def test_a_service_already_approved(sentence: str, request_text: str, value: object) -> None:
-    assert facts(sentence, request_text).get("case.already_approved").value == value
-
-
-@pytest.mark.parametrize(
-    ("sentence", "request_text", "sessions"),
-    [
-        ("He has attended 12 physical therapy visits.", "Physical therapy 2x3 lumbar", 12),
-        ("Physical therapy: 18 visits completed.", "Physical therapy 2x3 lumbar", 18),
-        ("She has been to physical therapy 10 times.", "Physical therapy 2x3 lumbar", 10),
-        ("He finished 6 of 6 authorized acupuncture visits.", "Acupuncture x6", 6),
-        ("He underwent six chiropractic treatments.", "Chiropractic 2x3", 6),
-        ("He takes Norco 3 times a day and had physical therapy.", "Physical therapy 2x3", None),
-    ],
-)
-def test_prior_sessions_counted_however_said(sentence: str, request_text: str, sessions: int | None) -> None:
-    assert facts(sentence, request_text).get("prior.sessions").value == sessions
-
-
 def test_a_request_for_authorization_is_not_a_prior_course_even_past_a_semicolon() -> None:
     sentence = (
         "A Request for Authorization was received for physical therapy 2x3 for the low back; home exercise, "
         "and physical therapy 2x3 for the neck."
     )
     assert facts(sentence, "Physical therapy 2x3 neck").get("prior.given").value is False
-
-
-@pytest.mark.parametrize(
-    ("sentence", "request_text", "name", "check"),
-    [
-        ("He has been on Norco for two years.", "Norco 10/325 #90", "case.weeks_on_requested_drug", 104.0),
-        ("He has taken Norco since at least 1/2015.", "Norco 10/325 #90", "case.weeks_on_requested_drug", 106.4),
-        ("Norco was prescribed today for the first time.", "Norco 10/325 #30", "case.takes_requested_drug", False),
-        (
-            "She is currently prescribed tramadol 50 mg twice daily.",
-            "Tramadol 50mg #60",
-            "case.takes_requested_drug",
-            True,
-        ),
-        ("The prior acupuncture allowed her to reduce her Norco use.", "Acupuncture x6", "prior.improvement", True),
-        ("Previous chiropractic care gave only temporary relief.", "Chiropractic x6", "prior.improvement", False),
-        ("A prior lumbar MRI from 2015 showed a disc bulge.", "MRI lumbar spine", "case.prior_study", True),
-    ],
-)
-def test_drug_use_and_prior_course_in_other_words(sentence: str, request_text: str, name: str, check: object) -> None:
-    assert facts(sentence, request_text).get(name).value == check
 
 
 def test_a_utilization_review_denial_is_a_request_a_worker_denying_a_symptom_is_a_negation() -> None:
@@ -232,6 +169,45 @@ ABBREVIATED = [
 
 
 IN_OTHER_WORDS = [
+    # services already approved, prior sessions, drug use
+    (
+        "The patient was previously approved for the neurosurgeon evaluation.",
+        "Neurosurgeon evaluation",
+        "case.already_approved",
+        True,
+    ),
+    (
+        "The request for a neurosurgeon evaluation was not approved.",
+        "Neurosurgeon evaluation",
+        "case.already_approved",
+        None,
+    ),
+    ("He had been approved for an MRI of the lumbar spine.", "MRI of the lumbar spine", "case.already_approved", True),
+    ("He had been approved for an MRI of the knee.", "MRI of the lumbar spine", "case.already_approved", None),
+    (
+        "Utilization review non-certified the MRI of the lumbar spine.",
+        "MRI of the lumbar spine",
+        "case.already_approved",
+        None,
+    ),
+    ("He has attended 12 physical therapy visits.", "Physical therapy 2x3 lumbar", "prior.sessions", 12),
+    ("Physical therapy: 18 visits completed.", "Physical therapy 2x3 lumbar", "prior.sessions", 18),
+    ("She has been to physical therapy 10 times.", "Physical therapy 2x3 lumbar", "prior.sessions", 10),
+    ("He finished 6 of 6 authorized acupuncture visits.", "Acupuncture x6", "prior.sessions", 6),
+    ("He underwent six chiropractic treatments.", "Chiropractic 2x3", "prior.sessions", 6),
+    ("He takes Norco 3 times a day and had physical therapy.", "Physical therapy 2x3", "prior.sessions", None),
+    ("He has been on Norco for two years.", "Norco 10/325 #90", "case.weeks_on_requested_drug", 104.0),
+    ("He has taken Norco since at least 1/2015.", "Norco 10/325 #90", "case.weeks_on_requested_drug", 106.4),
+    ("Norco was prescribed today for the first time.", "Norco 10/325 #30", "case.takes_requested_drug", False),
+    (
+        "She is currently prescribed tramadol 50 mg twice daily.",
+        "Tramadol 50mg #60",
+        "case.takes_requested_drug",
+        True,
+    ),
+    ("The prior acupuncture allowed her to reduce her Norco use.", "Acupuncture x6", "prior.improvement", True),
+    ("Previous chiropractic care gave only temporary relief.", "Chiropractic x6", "prior.improvement", False),
+    ("A prior lumbar MRI from 2015 showed a disc bulge.", "MRI lumbar spine", "case.prior_study", True),
     (
         "Her pain is 8/10 on average and drops to 4/10 about an hour after Norco.",
         "Norco 10/325 #90",

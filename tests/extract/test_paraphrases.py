@@ -8,20 +8,11 @@ import datetime as dt
 
 import pytest
 
-from openimr.extract.facts import CaseContext, FactSet
-from openimr.extract.mentions import find_mentions
-from openimr.extract.requests import understand_request
+from tests.extract.helpers import facts
 
 
 def _fact(sentence: str, name: str) -> object:
-    ctx = CaseContext(
-        summary=sentence,
-        mentions=find_mentions(sentence),
-        date_of_injury=dt.date(2015, 1, 1),
-        review_date=dt.date(2017, 1, 15),
-        review_date_source="test",
-    )
-    return FactSet(ctx, understand_request("Physical therapy 6 sessions")).get(name).value
+    return facts(sentence, injury=dt.date(2015, 1, 1)).get(name).value
 
 
 PARAPHRASES = [
