@@ -36,6 +36,7 @@ from openimr.extract.prior_course import (
     _prior_sessions,
     _total_with_prior,
 )
+from openimr.extract.quantities import NUM, to_number
 from openimr.extract.regions import find_regions
 from openimr.extract.requests import RequestInfo
 
@@ -300,26 +301,10 @@ def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 _DURATION = re.compile(
     r"\bfor (?:the (?:past|last) )?(?:about |approximately |over |more than |at least |nearly )?"
-    r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many) "
-    r"(?P<unit>years?|months?|weeks?)\b",
+    rf"(?P<n>{NUM}|several|many) (?P<unit>years?|months?|weeks?)\b",
     re.IGNORECASE,
 )
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "several": 3,
-    "many": 3,
-}
+_VAGUE_COUNT = {"several": 3.0, "many": 3.0}  # "for several years": at least a few
 _WEEKS_PER = {"year": 52.0, "month": 4.3, "week": 1.0}
 
 
@@ -332,7 +317,7 @@ def _drug_weeks_from_duration(ctx: CaseContext, evidence: list) -> Fact:
         found = _DURATION.search(sentence.text)
         if found:
             raw = found.group("n").lower()
-            n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+            n = _VAGUE_COUNT.get(raw) or to_number(raw) or 0
             unit = found.group("unit").lower().rstrip("s")
             return Fact(round(n * _WEEKS_PER[unit], 1), [m])
     return Fact(None, evidence[:1])
