@@ -55,6 +55,7 @@ class DrugVocabulary(_Strict):
     topical_markers: list[str]
     # Drugs whose patch is a systemic delivery system (a transdermal opioid), not a topical analgesic.
     systemic_patches: list[str] = Field(default_factory=list)
+    procedure_drugs: list[str] = Field(default_factory=list)
 
 
 class BodyRegionVocabulary(_Strict):

@@ -494,6 +494,45 @@ IN_OTHER_WORDS = [
     ("The surgeon recommends a lumbar decompression.", "MRI lumbar spine", "case.surgery_planned", True),
     ("He is a surgical candidate per the orthopedist.", "MRI lumbar spine", "case.surgery_planned", True),
     ("There are no red flags.", "MRI lumbar spine", "case.red_flags", None),
+    # inability said with other verbs, and failure of care with a qualifier between "no" and the result
+    ("She could not transfer on her own after the fall.", "Skilled nursing facility x 7 days", "case.homebound", True),
+    ("He still needs help with bathing and dressing.", "Home health aide 4 hours a day", "case.homebound", True),
+    ("The team felt he was not yet safe to go home.", "Inpatient rehabilitation x 7 days", "case.homebound", True),
+    ("She cannot safely be managed at home.", "Inpatient rehabilitation x 7 days", "case.homebound", True),
+    ("He walks to the store without help.", "Home health aide 4 hours a day", "case.homebound", None),
+    ("Therapy brought no real improvement.", "Right knee arthroscopy", "case.failed_conservative_care", True),
+    (
+        "The knee keeps locking in spite of physical therapy.",
+        "Right knee arthroscopy",
+        "case.failed_conservative_care",
+        True,
+    ),
+    (
+        "Two courses of therapy did not give her meaningful relief.",
+        "Right knee arthroscopy",
+        "case.failed_conservative_care",
+        True,
+    ),
+    # a retrospective request: the study done on its date of service is the one under review, not a repeat
+    (
+        "A cervical CT obtained the same day showed an old spinous process fracture.",
+        "Retrospective CT of the cervical spine (DOS 11/18/16)",
+        "case.prior_study",
+        False,
+    ),
+    (
+        "A cervical CT on 11/18/2016 showed an old spinous process fracture.",
+        "Retrospective CT of the cervical spine (DOS 11/18/16)",
+        "case.prior_study",
+        False,
+    ),
+    (
+        "A cervical CT on 03/02/2015 showed an old spinous process fracture.",
+        "Retrospective CT of the cervical spine (DOS 11/18/16)",
+        "case.prior_study",
+        True,
+    ),
+    ("A cervical CT showed an old spinous process fracture.", "CT of the cervical spine", "case.prior_study", True),
 ]
 
 

@@ -43,12 +43,38 @@ TOPICS = [
     ("Home aide 6 hours per day, 5 times a week for 4 weeks", "home_health"),
     ("One platelet-rich plasma injection to the right knee", "platelet_rich_plasma"),
     ("Gym membership", "gym_membership"),
+    # what follows "for" is the purpose, not the item
+    ("Orthopedic consultation for possible knee arthroscopy", "consultation"),
+    ("Psych evaluation for spinal cord stimulator trial", "psychological"),
+    ("Genetic testing for opioid risk", "labs"),
+    ("Baseline labs for NSAID", "labs"),
+    ("Request for Norco 10/325 #90", "opioids"),
+    # a drug given by injection is judged as the drug, a steroid into a joint as the injection
+    ("Retrospective Toradol 60mg IM injection", "nsaids"),
+    ("Testosterone cypionate injections", "other_drugs"),
+    ("Cortisone injection to the left shoulder", "joint_injection"),
+    ("Lidocaine trigger point injections x4", "trigger_point_injection"),
+    # a word inside another is not a misspelling of it
+    ("Intermittent pneumatic compression device", "dme"),
+    ("Inversion table", "dme"),
+    ("Kera-Tek analgesic gel", "topical_analgesics"),
+    ("Gel-One injection right knee", "joint_injection"),
+    ("Medication management visits monthly", "office_visits"),
 ]
 
 
 @pytest.mark.parametrize(("text", "topic"), TOPICS)
 def test_topic(text: str, topic: str) -> None:
     assert understand_request(text).topic == topic
+
+
+def test_a_retrospective_request_names_its_date_of_service() -> None:
+    assert (
+        str(understand_request("Retrospective CT scan of the cervical spine (DOS 11/18/16)").service_date)
+        == "2016-11-18"
+    )
+    assert str(understand_request("Retro Toradol injection, date of service: 3/2/2016").service_date) == "2016-03-02"
+    assert understand_request("CT scan of the cervical spine").service_date is None
 
 
 def test_short_abbreviations_never_match_fuzzily() -> None:

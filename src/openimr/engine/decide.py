@@ -166,7 +166,8 @@ def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
             confidence=0.3,
         )
     rationale = (
-        f"The request for {_subject(req)} is a {req.category.lower()} request ({req.topic}). The search sequence "
+        f"The request for {_subject(req)} falls under the topic {req.topic.replace('_', ' ')} (category: "
+        f"{req.category}). The search sequence "
         "would look to the MTUS, then ACOEM or ODG, then other evidence-based guidelines, but no criteria for this "
         "topic are encoded for the review date. Medical necessity is not established from the record, so the "
         "request is not medically necessary."

@@ -206,12 +206,22 @@ def _already_approved(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, (evidence + hits)[:3]) if hits else Fact(None)
 
 
+def _dated_before(ctx: CaseContext, mention: Mention, day: dt.date) -> bool:
+    """Whether the sentence of ``mention`` dates it before ``day``. A retrospective request is for a service
+    already given on its date of service, and the record describes that very service: only a study the
+    record dates earlier is another one."""
+    dates = [d.date for d in find_dates(ctx.mentions.sentences[mention.sentence].text)]
+    return bool(dates) and max(dates) < day
+
+
 def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
     """A study of the same kind and region already done, or already approved (a request for it would be a
     repeat)."""
     if not req.topic:
         return Fact(None)
     hits = _same_service(ctx, req, given(ctx.mentions.of("treatment", req.topic)))
+    if req.service_date:
+        hits = [m for m in hits if _dated_before(ctx, m, req.service_date)]
     if hits:
         return Fact(True, hits[:3])
     approved = _already_approved(ctx, req)

@@ -8,12 +8,14 @@ matches for misspellings of long terms (short abbreviations never match fuzzily)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz import fuzz
 
+from openimr.dates import find_dates
 from openimr.extract.quantities import Quantities, parse_quantities
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
@@ -22,6 +24,7 @@ from openimr.vocabulary import drugs, phrase_pattern, treatments
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
 _POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
 _RETRO = re.compile(r"\bretro(?:spective)?\b|\bDOS\b", re.IGNORECASE)
+_SERVICE_DATE = re.compile(r"\b(?:DOS|dates? of service|provided on|performed on|done on)\b\s*:?\s*", re.IGNORECASE)
 _ADDITIONAL = re.compile(
     r"\b(?:additional|continued?|continuing|further|more|extension|remaining|repeat|another|"
     r"ongoing|refills?)\b",
@@ -30,7 +33,7 @@ _ADDITIONAL = re.compile(
 _INITIAL = re.compile(r"\b(?:initial|trial|new|first|evaluate and treat|eval and treat)\b", re.IGNORECASE)
 _PURCHASE = re.compile(r"\b(?:purchase|buy)\b", re.IGNORECASE)
 _RENTAL = re.compile(r"\b(?:rental|rent|rented)\b", re.IGNORECASE)
-_WITH_CLAUSE = re.compile(r"\s(?:with|plus|including|followed by|and then)\s", re.IGNORECASE)
+_WITH_CLAUSE = re.compile(r"\s(?:with|plus|including|followed by|and then|for)\s", re.IGNORECASE)
 _COMPONENTS = {
     "emg": re.compile(r"\bEMG\b|electromyogra", re.IGNORECASE),
     "ncs": re.compile(r"\bNC[SV]\b|nerve conduction", re.IGNORECASE),
@@ -53,6 +56,7 @@ _COMPONENTS = {
 }
 _COMPOUND_FORM = re.compile(r"\b(?:cream|gel|ointment|lotion|compound\w*)\b|%", re.IGNORECASE)
 _MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)
+_BARE_INJECTION = re.compile(r"injections?|shots?", re.IGNORECASE)
 _FUZZY_MIN_LEN = 6
 _FUZZY_SCORE = 86
 
@@ -78,6 +82,7 @@ class RequestInfo:
     associated_surgical: bool = False
     post_op: bool = False
     retrospective: bool = False
+    service_date: dt.date | None = None
     additional: bool = False
     initial: bool = False
     purchase: bool = False
@@ -163,6 +168,11 @@ def _fuzzy(text: str) -> tuple[str, str, int] | None:
             window = " ".join(words[i : i + size])
             if abs(len(window) - len(term)) > 3:
                 continue
+            # A word inside another is a different word, not a misspelling (compression, decompression).
+            if window != term and (
+                term.startswith(window) or term.endswith(window) or window.startswith(term) or window.endswith(term)
+            ):
+                continue
             score = fuzz.ratio(window, term)
             if score >= _FUZZY_SCORE and (best is None or score > best[0]):
                 best = (score, term, topic, priority)
@@ -201,7 +211,25 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
         head = [c for c in kept if c[0] < clause.start()]
         kept = head or kept
     start, _, _, topic, words = max(kept, key=lambda c: (c[2], -c[0]))
+    if _BARE_INJECTION.fullmatch(words):
+        # "Toradol 60mg IM injection": the drug injected decides, unless it is the procedure's own drug.
+        injected = [
+            (pos, name, topic)
+            for pos, name, generic, topic in _find_drugs(text)
+            if generic not in drugs().procedure_drugs and topic != "topical_analgesics"
+        ]
+        if injected:
+            return injected[0][2], injected[0][1], "exact"
     return topic, words, "exact"
+
+
+def _service_date(text: str) -> dt.date | None:
+    """The date of service a retrospective request names ("(DOS 11/18/16)", "date of service: ...")."""
+    marker = _SERVICE_DATE.search(text)
+    if not marker:
+        return None
+    found = next(iter(find_dates(text[marker.end() : marker.end() + 40])), None)
+    return found.date if found and found.start == 0 else None
 
 
 def understand_request(text: str) -> RequestInfo:
@@ -228,6 +256,7 @@ def understand_request(text: str) -> RequestInfo:
         associated_surgical=associated,
         post_op=bool(_POSTOP.search(working)) or associated,
         retrospective=bool(_RETRO.search(working)),
+        service_date=_service_date(working),
         additional=bool(_ADDITIONAL.search(working)),
         initial=bool(_INITIAL.search(working)),
         purchase=bool(_PURCHASE.search(working)),
