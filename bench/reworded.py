@@ -6,6 +6,12 @@ and the treatments, other sentence openings), runs the engine on the original an
 and reports the agreement with the real decisions for both and the items whose decision changed.
 
     .venv/bin/python bench/reworded.py [--show]
+    .venv/bin/python bench/reworded.py --by-hand [--show]
+
+``--by-hand`` uses instead the summaries in ``bench/data/dev-rewritten-by-hand.jsonl``: dev cases retold
+in other sentences by a person (all facts kept, every sentence written anew), for the cases it holds. They
+were written as probes: a decision that changes on them is a reading the engine gets only in the corpus's
+own words.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from openimr import api
 from openimr.eval.metrics import Scored, agreement
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cases-dev.jsonl"
+BY_HAND = Path(__file__).resolve().parent / "data" / "dev-rewritten-by-hand.jsonl"
 
 # (pattern, replacement): each says the same thing another way, as other writers do.
 PARAPHRASES: list[tuple[str, str]] = [
@@ -73,13 +80,19 @@ def reword(summary: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the items whose decision changed")
+    parser.add_argument("--by-hand", action="store_true", help="use the summaries rewritten by hand")
     args = parser.parse_args()
     records = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
+    by_hand: dict[str, str] = {}
+    if args.by_hand:
+        by_hand = {r["id"]: r["case_summary"] for r in map(json.loads, BY_HAND.read_text().splitlines())}
+        records = [r for r in records if r["id"] in by_hand]
     pairs_original, pairs_reworded, changed = [], [], []
     for record in records:
         expected = record.pop("expected")
         original = api.review(record)
-        reworded = api.review({**record, "case_summary": reword(record["case_summary"])})
+        retold = by_hand.get(record["id"]) or reword(record["case_summary"])
+        reworded = api.review({**record, "case_summary": retold})
         for real, a, b in zip(expected, original.determinations, reworded.determinations, strict=True):
             pairs_original.append(Scored(record["id"], a.request, a.category, real, a.decision))
             pairs_reworded.append(Scored(record["id"], b.request, b.category, real, b.decision))

@@ -533,6 +533,12 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("A cervical CT showed an old spinous process fracture.", "CT of the cervical spine", "case.prior_study", True),
+    # "therapy" alone is physical therapy unless the word before it names another kind
+    ("He has had an unknown number of therapy visits.", "Physical therapy x8", "prior.given", True),
+    ("Treatment has included therapy and medications.", "Physical therapy x8", "prior.given", True),
+    ("She completed 6 therapy sessions with improvement.", "Physical therapy x6", "prior.sessions", 6),
+    ("He has had chiropractic therapy and medications.", "Physical therapy x8", "prior.given", False),
+    ("He remains on opioid therapy.", "Physical therapy x8", "prior.given", False),
 ]
 
 

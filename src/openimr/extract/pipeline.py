@@ -46,7 +46,8 @@ def _phrase_rules(label: str, phrases: list[str], meta: dict | None = None) -> l
 def regex_targets() -> list[tuple[re.Pattern[str], str, object]]:
     """(compiled pattern, label, rule) of every concept's regular expressions: the ways a finding is said
     that a fixed phrase cannot list ("sensation was reduced in the L5 dermatome", "able to walk twice as
-    far"), and the expressions of absence (marked ``absent`` in the rule's metadata)."""
+    far"), and the expressions of absence (marked ``absent`` in the rule's metadata); and the treatments'
+    record patterns ("therapy" alone, where the words before it leave it physical therapy)."""
     from medspacy.ner import TargetRule
 
     out = []
@@ -56,6 +57,10 @@ def regex_targets() -> list[tuple[re.Pattern[str], str, object]]:
                 label = CONCEPT_LABEL + name
                 rule = TargetRule(pattern, label, pattern=pattern, metadata=meta)
                 out.append((re.compile(pattern, re.IGNORECASE), label, rule))
+    for name, topic in treatments().topics.items():
+        for pattern in topic.record_patterns:
+            rule = TargetRule(pattern, TREATMENT_LABEL + name, pattern=pattern)
+            out.append((re.compile(pattern, re.IGNORECASE), TREATMENT_LABEL + name, rule))
     return out
 
 
@@ -70,7 +75,8 @@ def add_regex_targets(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     spans = list(doc.spans.get(SPAN_GROUP, []))
     for pattern, label, rule in regex_targets():
         for found in pattern.finditer(text):
-            span = doc.char_span(found.start(), found.end(), label=label, alignment_mode="expand")
+            start, end = found.span("t") if "t" in pattern.groupindex else found.span()
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             span._.target_rule = rule
