@@ -539,6 +539,25 @@ IN_OTHER_WORDS = [
     ("She completed 6 therapy sessions with improvement.", "Physical therapy x6", "prior.sessions", 6),
     ("He has had chiropractic therapy and medications.", "Physical therapy x8", "prior.given", False),
     ("He remains on opioid therapy.", "Physical therapy x8", "prior.given", False),
+    # plans in the present tense, a "Plan:" list, a study sought or awaited: not a study already done
+    ("Plan: chiro, home exercise, T- and L-spine x-rays.", "X-ray of the lumbar spine", "case.prior_study", False),
+    ("The physician recommends a lumbar MRI.", "MRI of the lumbar spine", "case.prior_study", False),
+    ("MRI imaging of the shoulder was sought.", "MRI of the left shoulder", "case.prior_study", False),
+    ("She is awaiting an MRI of the knee.", "MRI of the right knee", "case.prior_study", False),
+    ("A lumbar MRI last month showed a disc bulge.", "MRI of the lumbar spine", "case.prior_study", True),
+    # a surgery considered for another body part does not make a study of this one change treatment
+    (
+        "Referral to a hip surgeon to consider a total hip arthroplasty was requested.",
+        "MRI of the left shoulder",
+        "case.surgery_planned",
+        None,
+    ),
+    (
+        "Referral to a shoulder surgeon to consider a rotator cuff repair was requested.",
+        "MRI of the left shoulder",
+        "case.surgery_planned",
+        True,
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from openimr.extract.fact_base import (
     CaseContext,
     Fact,
     Value,
+    compatible_regions,
     concept_fact,
     given,
     negated,
@@ -423,7 +424,7 @@ _INVASIVE_TOPICS = ("joint_injection", "epidural_injection", "facet_injection", 
 def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Surgery or an invasive procedure (an injection) is planned or considered for the requested region: a
     study that clarifies the anatomy first would guide it."""
-    surgery = _concept("surgery_planned", planned=True)(ctx, req)
+    surgery = _surgery_planned(ctx, req)
     if surgery.value:
         return surgery
     planned = [
@@ -436,6 +437,17 @@ def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
         m for m in planned if not req.regions or not regions_near(ctx, m) or regions_near(ctx, m) & set(req.regions)
     ]
     return Fact(True, hits[:3]) if hits else Fact(None)
+
+
+def _surgery_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A surgery the record plans or considers for the requested body region (or one that names no region):
+    a hip replacement under consideration is no reason for a shoulder MRI."""
+    mentions = ctx.mentions.concept("surgery_planned")
+    if req.regions:
+        wanted = compatible_regions(req)
+        mentions = [m for m in mentions if not regions_near(ctx, m) or regions_near(ctx, m) & wanted]
+    affirmed = [m for m in mentions if m.affirmed]
+    return tri(sorted(affirmed, key=lambda m: m.start), negated(mentions))
 
 
 def _nsaid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -479,7 +491,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.surgery_done": _surgery_done,
     "case.weeks_since_surgery": _weeks_since_surgery,
     "case.surgery_description": _surgery_description,
-    "case.surgery_planned": _concept("surgery_planned", planned=True),
+    "case.surgery_planned": _surgery_planned,
     "case.procedure_planned": _procedure_planned,
     "case.nsaid_use": _nsaid_use,
     "case.hospital": _concept("hospital"),
