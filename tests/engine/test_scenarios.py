@@ -262,6 +262,53 @@ SCENARIOS = [
         "Upheld",
         "not_already_approved",
     ),
+    (
+        "ketorolac injection for a flare of chronic pain",
+        BASE + "He has chronic low back pain and came in with a flare. He was given an intramuscular injection.",
+        "Retrospective Toradol 60mg IM injection",
+        "Upheld",
+        "ketorolac_acute_only",
+    ),
+    (
+        "cold therapy after a surgery approved outside this review",
+        "The injured worker is a 45 year old male who sustained an industrial injury on 09/01/2016. He has a "
+        "right rotator cuff tear. The right shoulder arthroscopy with rotator cuff repair has been approved and is "
+        "scheduled for 01/10/2017.",
+        "Post-operative cold therapy unit rental 7 days right shoulder",
+        "Overturned",
+        None,
+    ),
+    (
+        "cold therapy for a surgery only recommended",
+        "The injured worker is a 45 year old male who sustained an industrial injury on 09/01/2016. He has a "
+        "right rotator cuff tear. The surgeon recommends a right shoulder arthroscopy.",
+        "Post-operative cold therapy unit rental 7 days right shoulder",
+        "Upheld",
+        "medical_need",
+    ),
+    (
+        "pain specialist for pain that persists on opioids",
+        BASE + "He has chronic low back pain that persists despite physical therapy, injections and medications. "
+        "He has taken Norco since 2015.",
+        "Pain management consultation",
+        "Overturned",
+        None,
+    ),
+    (
+        "pain specialist without opioids or a surgical lesion",
+        BASE + "He has chronic low back pain that persists despite physical therapy and ibuprofen.",
+        "Pain management consultation",
+        "Upheld",
+        "clinical_question",
+    ),
+    (
+        "knee films after a fall with inability to bear weight",
+        "The injured worker is a 30 year old male who sustained an industrial injury on 11/20/2016 when he fell "
+        "from a ladder. His right knee is swollen and he is unable to bear weight.",
+        "X-ray of the right knee",
+        "Overturned",
+        None,
+    ),
 ]
 
 

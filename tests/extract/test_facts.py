@@ -558,6 +558,22 @@ IN_OTHER_WORDS = [
         "case.surgery_planned",
         True,
     ),
+    # a surgery authorized outside this review; a denial, or another body part's surgery, is not
+    ("The left knee arthroscopy was approved on 12/01/2016.", "Post-op knee brace", "case.surgery_authorized", True),
+    ("UR certified the carpal tunnel release.", "Post-op wrist splint", "case.surgery_authorized", True),
+    ("The knee arthroscopy was not approved.", "Post-op knee brace", "case.surgery_authorized", None),
+    ("Utilization review non-certified the knee arthroscopy.", "Post-op knee brace", "case.surgery_authorized", None),
+    ("The knee arthroscopy has been authorized.", "Post-op shoulder sling", "case.surgery_authorized", None),
+    # a fracture suspected after trauma
+    (
+        "After the fall he was unable to bear weight on the left ankle.",
+        "X-ray left ankle",
+        "case.fracture_suspected",
+        True,
+    ),
+    ("There is bony tenderness over the lateral malleolus.", "X-ray left ankle", "case.fracture_suspected", True),
+    ("The physician wants to rule out a fracture of the wrist.", "X-ray right wrist", "case.fracture_suspected", True),
+    ("He walks without difficulty and bears full weight.", "X-ray left ankle", "case.fracture_suspected", None),
 ]
 
 

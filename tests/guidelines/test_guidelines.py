@@ -62,6 +62,11 @@ def test_three_valued_logic() -> None:
     assert run("case.neuro_deficit or request.count <= params.limit") is True
     assert run("not yes(case.neuro_deficit)") is True
     assert run("default(case.neuro_deficit, False)") is False
+    # a definition not in force on the review date is not documented; an unknown parameter is an error
+    assert run("request.count >= defs.chronic_pain_weeks") is None
+    assert run("not yes(case.neuro_deficit) or request.count >= defs.chronic_pain_weeks") is True
+    with pytest.raises(LogicError):
+        run("request.count >= params.no_such_limit")
 
 
 @pytest.mark.parametrize("source", ["__import__('os')", "open('x')", "case.age.__class__", "lambda: 1", "x + 1"])

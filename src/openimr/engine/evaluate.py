@@ -49,9 +49,13 @@ def _eval(guideline: LoadedGuideline, expr: Expression, facts: FactSet, day: dt.
 def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date) -> GuidelineOutcome:
     """Every criterion's result (met / not met / not documented) with its evidence, and the decision."""
     outcomes: dict[str, CriterionOutcome] = {}
+    # A criterion whose ``when`` does not hold does not apply to this request (the ketorolac limit to a
+    # naproxen request): a pathway that lists it is decided by its other criteria.
+    not_applicable: set[str] = set()
     for criterion in guideline.spec.criteria:
         logic, when = guideline.criteria[criterion.id]
         if when is not None and _truth(_eval(guideline, when, facts, day)) is not True:
+            not_applicable.add(criterion.id)
             continue
         met = _truth(_eval(guideline, logic, facts, day))
         evidence: list[dict] = []
@@ -69,9 +73,10 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
     ]
     considered: list[str] = []
     for path in applicable:
-        considered += [c for c in path.all if c not in considered]
-        if all(outcomes.get(c) is not None and outcomes[c].met is True for c in path.all):
-            return GuidelineOutcome(guideline, "Overturned", path.name, outcomes, list(path.all))
+        needed = [c for c in path.all if c not in not_applicable]
+        considered += [c for c in needed if c not in considered]
+        if all(outcomes.get(c) is not None and outcomes[c].met is True for c in needed):
+            return GuidelineOutcome(guideline, "Overturned", path.name, outcomes, needed)
     # Explain the pathway the worker's situation fits: one that nothing in the record rules out (its unmet
     # criteria are only undocumented) before one a documented fact excludes ("no severe acute injury" does not
     # explain the denial of a long-standing opioid); then the one closest to being met.
@@ -83,7 +88,7 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
         ),
         default=None,
     )
-    chosen = list(best.all) if best else list(outcomes)
+    chosen = [c for c in best.all if c not in not_applicable] if best else list(outcomes)
     return GuidelineOutcome(guideline, "Upheld", best.name if best else None, outcomes, chosen)
 
 

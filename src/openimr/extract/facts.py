@@ -281,6 +281,12 @@ def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(sorted({m.generic for m in ms if m.generic}), ms[:5])
 
 
+def _opioid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The record says the worker takes an opioid (not one only requested or planned)."""
+    ms = given(ctx.mentions.of("drug", "opioids"))
+    return Fact(True, ms[:3]) if ms else Fact(None)
+
+
 def _other_in_class(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Another drug of the requested drug's class is already being taken (a switch or a duplicate)."""
     if not req.drug_topic:
@@ -439,6 +445,24 @@ def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The surgery is authorized: found medically necessary in this review when the case also asks for it,
+    else reported approved in the record ("the shoulder arthroscopy has been approved"), for the requested
+    body region. Post-operative equipment, medication and tests follow it."""
+    if ctx.surgery_decision is not None:
+        return Fact(ctx.surgery_decision == "Overturned", [])
+    approvals = [m for m in ctx.mentions.concept("approved") if m.affirmed]
+    sentences = sentences_of(approvals)
+    surgeries = [m for m in ctx.mentions.concept("surgery_procedure") if m.sentence in sentences and not m.negated]
+    if req.regions:
+        wanted = compatible_regions(req)
+        surgeries = [m for m in surgeries if not regions_near(ctx, m) or regions_near(ctx, m) & wanted]
+    if not surgeries:
+        return Fact(None)
+    evidence = [a for a in approvals if a.sentence in sentences_of(surgeries)]
+    return Fact(True, (surgeries[:1] + evidence[:1]))
+
+
 def _surgery_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     """A surgery the record plans or considers for the requested body region (or one that names no region):
     a hip replacement under consideration is no reason for a shoulder MRI."""
@@ -475,6 +499,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.functional_improvement": _concept("functional_improvement"),
     "case.red_flags": _regional("red_flag"),
     "case.fracture": _regional("fracture", related=False),
+    "case.fracture_suspected": _regional("fracture_suspected", related=False),
     "case.neuro_deficit": _regional("neuro_deficit"),
     "case.entrapment_signs": _regional("entrapment_signs"),
     "case.improving": _improving,
@@ -484,6 +509,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.current_drugs": _current_drugs,
     "case.imaging_lesion": _imaging_lesion,
     "case.takes_other_in_class": _other_in_class,
+    "case.opioid_use": _opioid_use,
     "case.conservative_care": _conservative_care,
     "case.failed_conservative_care": _failed_conservative_care,
     "case.prior_study": _prior_study,
@@ -492,6 +518,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.weeks_since_surgery": _weeks_since_surgery,
     "case.surgery_description": _surgery_description,
     "case.surgery_planned": _surgery_planned,
+    "case.surgery_authorized": _surgery_authorized,
     "case.procedure_planned": _procedure_planned,
     "case.nsaid_use": _nsaid_use,
     "case.hospital": _concept("hospital"),

@@ -53,6 +53,10 @@ _COMPONENTS = {
     "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
     "implant": re.compile(r"\bimplant\w*|\bpermanent\b", re.IGNORECASE),
+    "pain_specialist": re.compile(
+        r"\bpain (?:management|medicine|specialist|clinic|physician|doctor|consult\w*)\b|\binterventional pain\b",
+        re.IGNORECASE,
+    ),
 }
 _COMPOUND_FORM = re.compile(r"\b(?:cream|gel|ointment|lotion|compound\w*)\b|%", re.IGNORECASE)
 _MEDICATION_PURPOSE = re.compile(r"\bmedications?\b|\bmeds\b|\bprescriptions?\b", re.IGNORECASE)

@@ -185,9 +185,14 @@ class _Evaluator:
         root, _, rest = name.partition(".")
         if root in self.constants:
             table = self.constants[root]
-            if rest not in table:
-                raise LogicError(f"unknown {root} entry '{rest}'")
-            return table[rest]
+            if rest in table:
+                return table[rest]
+            if root == "defs":
+                # A definition not yet in force on the review date (the 2009 definition of chronic pain on a
+                # 2008 review) is not known then: the comparison it feeds is not documented. Names that no
+                # definitions file has are refused when the guidelines are loaded.
+                return None
+            raise LogicError(f"unknown {root} entry '{rest}'")
         return self.lookup(name)
 
     def _BoolOp(self, node: ast.BoolOp) -> Any:
