@@ -309,6 +309,31 @@ SCENARIOS = [
         "Overturned",
         None,
     ),
+    (
+        "continued opioid, the 4 A's in other words",
+        "This 47-year-old warehouse worker was injured on 05/02/2015 lifting boxes. He takes hydrocodone 10/325 "
+        "three times a day for chronic back pain. His pain goes from 9/10 to 5/10 with it, and he can do yard work "
+        "and shop for groceries. His last drug test was appropriate and he has signed a narcotic contract. No side "
+        "effects or aberrant behaviors.",
+        "Hydrocodone/APAP 10/325mg #90",
+        "Overturned",
+        None,
+    ),
+    (
+        "an antidepressant just started for pain with depression",
+        BASE + "He has chronic low back pain with depression. Duloxetine was started recently.",
+        "Cymbalta 30mg #30",
+        "Overturned",
+        None,
+    ),
+    (
+        "home nursing after an amputation",
+        "The patient is a 66-year-old man who had a below-knee amputation on 12/01/2016 after a crush injury at "
+        "work on 11/20/2016. He is homebound, uses a wheelchair and needs dressing changes for his wound.",
+        "Home health nursing 2 times per week for 4 weeks",
+        "Overturned",
+        None,
+    ),
 ]
 
 

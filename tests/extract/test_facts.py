@@ -574,6 +574,15 @@ IN_OTHER_WORDS = [
     ("There is bony tenderness over the lateral malleolus.", "X-ray left ankle", "case.fracture_suspected", True),
     ("The physician wants to rule out a fracture of the wrist.", "X-ray right wrist", "case.fracture_suspected", True),
     ("He walks without difficulty and bears full weight.", "X-ray left ankle", "case.fracture_suspected", None),
+    # the opioid's effect in other words
+    ("His pain goes from 9/10 to 5/10 with it.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("Pain is 8/10 without them and 4/10 with them.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("Her pain went from 3/10 to 8/10 after the fall.", "Norco 10/325 #90", "case.quantified_relief", None),
+    ("With it he can do yard work and shop for groceries.", "Norco 10/325 #90", "case.functional_improvement", True),
+    ("She is able to cook and clean with the medication.", "Norco 10/325 #90", "case.functional_improvement", True),
+    # a drug started only now; a surgery said with "had"
+    ("Duloxetine was started recently.", "Cymbalta 30mg #30", "case.takes_requested_drug", False),
+    ("He had a below-knee amputation on 12/01/2016.", "Home health 2x/week x 4 weeks", "case.surgery_done", True),
 ]
 
 
