@@ -583,6 +583,12 @@ IN_OTHER_WORDS = [
     # a drug started only now; a surgery said with "had"
     ("Duloxetine was started recently.", "Cymbalta 30mg #30", "case.takes_requested_drug", False),
     ("He had a below-knee amputation on 12/01/2016.", "Home health 2x/week x 4 weeks", "case.surgery_done", True),
+    (
+        "The plan included x-rays, ice, a back brace and eight visits of physical therapy.",
+        "Physical therapy 2x3 lumbar",
+        "prior.sessions",
+        None,
+    ),
 ]
 
 
