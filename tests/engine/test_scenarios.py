@@ -334,6 +334,13 @@ SCENARIOS = [
         "Overturned",
         None,
     ),
+    (
+        "a short opioid course after a recent surgery for an old injury",
+        "A 64-year-old male underwent left total knee arthroplasty on 12/20/2016 for a work injury on 03/01/2015.",
+        "Norco 5/325 #30 post-operative",
+        "Overturned",
+        None,
+    ),
 ]
 
 

@@ -589,6 +589,29 @@ IN_OTHER_WORDS = [
         "prior.sessions",
         None,
     ),
+    # a finding stays a finding in a sentence that plans something for it; care planned is not care given
+    (
+        "A psychological evaluation diagnosed depression and recommended cognitive behavioral therapy.",
+        "Psychotherapy 4 sessions",
+        "case.psych",
+        True,
+    ),
+    (
+        "An EMG was recommended because of decreased sensation in the left L5 dermatome.",
+        "EMG/NCV left lower extremity",
+        "case.neuro_deficit",
+        True,
+    ),
+    ("A home exercise program was recommended.", "TENS unit 30 day rental", "case.home_exercise", None),
+    (
+        "Therapy is recommended to improve function and walking.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        None,
+    ),
+    # benefit of a drug said of the symptom it relieves
+    ("Lyrica has reduced the burning by 50%.", "Lyrica 75mg #60", "case.quantified_relief", True),
+    ("It improved his sleep and walking.", "Lyrica 75mg #60", "case.functional_improvement", True),
 ]
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from openimr.extract.pipeline import CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
+from openimr.vocabulary import load_resource
 
 _NEGATED = {"NEGATED_EXISTENCE"}
 _HYPOTHETICAL = {"HYPOTHETICAL"}
@@ -104,6 +106,14 @@ _RESULTS = re.compile(
 )
 
 
+@cache
+def finding_concepts() -> frozenset[str]:
+    """Concepts marked ``finding`` in concepts.yaml: findings about the worker, which a plan in the same
+    sentence does not turn into a request."""
+    concepts = load_resource("concepts.yaml")["concepts"]
+    return frozenset(name for name, concept in concepts.items() if concept.get("finding"))
+
+
 def _kind_label(label: str) -> tuple[str, str]:
     for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
         if label.startswith(prefix):
@@ -171,8 +181,9 @@ def find_mentions(text: str) -> Mentions:
                 historical=bool(categories & _HISTORICAL),
                 hypothetical=bool(categories & _HYPOTHETICAL),
                 uncertain=bool(categories & _UNCERTAIN),
-                # An order or prescription is a request for a treatment, but a drug prescribed is taken.
-                requested=bool(categories & _REQUESTED)
+                # An order or prescription is a request for a treatment, but a drug prescribed is taken; a
+                # finding stays a finding in a sentence that plans something for it.
+                requested=(bool(categories & _REQUESTED) and not (kind == "concept" and label in finding_concepts()))
                 or (
                     kind == "treatment"
                     and bool(categories & _ORDERED)
