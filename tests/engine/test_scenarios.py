@@ -341,6 +341,32 @@ SCENARIOS = [
         "Overturned",
         None,
     ),
+    (
+        "subacromial decompression after months of failed care",
+        "The claimant, a 47-year-old female cashier, injured her right shoulder on 03/15/2016. She has impingement "
+        "with a positive Neer and Hawkins sign and painful arc. MRI shows a type 3 acromion with bursitis. Six "
+        "months of therapy, NSAIDs and two subacromial injections gave only temporary relief.",
+        "Right shoulder arthroscopic subacromial decompression",
+        "Overturned",
+        None,
+    ),
+    (
+        "a surgical referral for a progressive deficit",
+        "The claimant, a 50-year-old female housekeeper, injured her low back on 04/10/2015. She has progressive "
+        "weakness of the left foot with foot drop and an MRI showing severe stenosis at L4-5.",
+        "Neurosurgery consultation",
+        "Overturned",
+        None,
+    ),
+    (
+        "a functional capacity evaluation at maximal medical improvement after failed returns to work",
+        "The claimant, a 50-year-old female housekeeper, injured her low back on 04/10/2015. She has reached "
+        "maximal medical improvement and has been off work. Prior attempts to return to work failed. An FCE is "
+        "requested to determine permanent work restrictions.",
+        "Functional capacity evaluation",
+        "Overturned",
+        None,
+    ),
 ]
 
 

@@ -612,6 +612,31 @@ IN_OTHER_WORDS = [
     # benefit of a drug said of the symptom it relieves
     ("Lyrica has reduced the burning by 50%.", "Lyrica 75mg #60", "case.quantified_relief", True),
     ("It improved his sleep and walking.", "Lyrica 75mg #60", "case.functional_improvement", True),
+    # shoulder impingement; symptoms that persist; a return to work that is a goal, not a fact
+    ("She has a positive Neer and Hawkins sign.", "Right shoulder subacromial decompression", "case.impingement", True),
+    ("Hawkins and Neer tests were negative.", "Right shoulder subacromial decompression", "case.impingement", False),
+    ("The MRI shows a type 3 acromion.", "Right shoulder subacromial decompression", "case.imaging_lesion", True),
+    (
+        "Symptoms persist after 8 weeks of therapy and medications.",
+        "Left L4-5 microdiscectomy",
+        "case.failed_conservative_care",
+        True,
+    ),
+    (
+        "Her leg pain remains despite an epidural injection.",
+        "Left L4-5 microdiscectomy",
+        "case.failed_conservative_care",
+        True,
+    ),
+    ("Prior attempts to return to work failed.", "Functional capacity evaluation", "case.working", None),
+    ("Prior attempts to return to work failed.", "Functional capacity evaluation", "case.rtw_barrier", True),
+    ("She has reached maximal medical improvement.", "Functional capacity evaluation", "case.near_mmi", True),
+    (
+        "She has a job to return to and has plateaued in physical therapy.",
+        "Work hardening 10 sessions",
+        "case.failed_conservative_care",
+        True,
+    ),
 ]
 
 

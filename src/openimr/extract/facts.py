@@ -414,7 +414,7 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
     studies = [m for t in _IMAGING_TOPICS for m in ctx.mentions.of("treatment", t) if m.given]
     sentences = sentences_of(studies)
     hits = []
-    for label in ("internal_derangement", "nerve_compromise_imaging", "entrapment_signs"):
+    for label in ("internal_derangement", "nerve_compromise_imaging", "entrapment_signs", "impingement"):
         for m in ctx.mentions.in_sentences("concept", label, sentences):
             if not m.given:
                 continue
@@ -502,6 +502,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.fracture_suspected": _regional("fracture_suspected", related=False),
     "case.neuro_deficit": _regional("neuro_deficit"),
     "case.entrapment_signs": _regional("entrapment_signs"),
+    "case.impingement": _regional("impingement", related=False),
     "case.improving": _improving,
     "case.radicular": _concept("radicular"),
     "case.nerve_compromise_imaging": _concept("nerve_compromise_imaging"),

@@ -20,8 +20,9 @@ _OCCUPATION = {"OCCUPATION"}
 _NOT_DOCUMENTED = {"NOT_DOCUMENTED"}
 _ORDERED = {"ORDERED"}
 # medspaCy's default rules read "as needed" as hypothetical; in a medication list it is how a drug taken now
-# is taken (p.r.n.), so it modifies nothing.
-_NOT_CUES = {"as needed", "as necessary"}
+# is taken (p.r.n.), so it modifies nothing. Its "return" (as in "return if symptoms worsen") is, in these
+# records, the return to work ("has a job to return to, has plateaued in therapy"): it modifies nothing either.
+_NOT_CUES = {"as needed", "as necessary", "return"}
 
 
 @dataclass(frozen=True)
