@@ -26,6 +26,11 @@ VISITS = [
     ("Chiropractic once a week for 6 weeks", 6, 1, 6),
     ("PT times twelve", 12, None, None),
     ("PT 2 times a week", None, None, None),
+    ("A dozen chiropractic visits", 12, None, None),
+    ("Physical therapy 2 x week x 3 weeks", 6, 2, 3),
+    ("Psychotherapy 6 visits over 6 weeks", 6, None, 6),
+    ("Physical therapy 2 visits per week x 4 weeks", 8, 2, 4),
+    ("Home health aide 4 hours/day, 5 days/week for 2 weeks", 10, 5, 2),
 ]
 
 
@@ -43,6 +48,10 @@ DRUGS = [
     ("Oxycodone HCL ER 20mg #60 day supply: 30", 60, None, 30, ["20mg"]),
     ("Voltaren 75mg #60 with 3 refills", 60, 3, None, ["75mg"]),
     ("Cyclobenzaprine 7.5mg QTY: 90", 90, None, None, ["7.5mg"]),
+    ("Norco 10/325mg, 120 tablets", 120, None, None, ["10/325mg"]),
+    ("Norco 10/325 quantity ninety", 90, None, None, []),
+    ("Gabapentin 300mg three times daily, 90 count", 90, None, None, ["300mg"]),
+    ("Norco 10/325mg take 1 tablet every 6 hours", None, None, None, ["10/325mg"]),
 ]
 
 

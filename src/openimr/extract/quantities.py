@@ -2,9 +2,9 @@
 
 Forms handled: ``2x3`` and ``2 times 3`` (per week x weeks), ``3 times a week for 2 weeks``,
 ``1-2 times per week for 4 weeks`` and ``two to three times a week`` (the upper bound counts),
-``x6``, ``times 12``, ``#60``, ``QTY: 2``, ``EIGHT (8)``, ``Twelve visits``, ``12-18 sessions``, ``daily ...
-for 4 weeks``, ``with 3 refills``, ``day supply: 30``, strengths ``350mg`` and ``5/325mg`` (two strengths,
-never a fraction or a date).
+``x6``, ``times 12``, ``#60``, ``QTY: 2``, ``120 tablets``, ``EIGHT (8)``, ``Twelve visits``, ``12-18 sessions``,
+``daily ... for 4 weeks``, ``5 days/week for 2 weeks``, ``with 3 refills``, ``day supply: 30``, strengths ``350mg``
+and ``5/325mg`` (two strengths, never a fraction or a date). ``6 visits over 6 weeks`` is six visits.
 """
 
 from __future__ import annotations
@@ -64,7 +64,13 @@ _FREQ_WEEKS = [
     # 2x3, 2 x 3, 2x/wk x 3 wks, 2 times 3, 2 times a week for 4 weeks, 2 times weekly for 6 weeks,
     # two times a week times 2 weeks, 3 times a week for 2 weeks
     re.compile(
-        rf"(?P<f>{RANGE})\s*(?:x|times|visits|sessions)\s*(?:(?:a|per|/|each)\s*(?:week|wk)s?|weekly|/wk|/week)?\s*"
+        rf"(?P<f>{RANGE})\s*(?:x|times)\s*(?:(?:(?:a|per|/|each|x)\s*)?(?:week|wk)s?|weekly|/wk|/week)?\s*"
+        rf"(?:x|for|times|over)?\s*(?P<w>{RANGE})\s*(?P<unit>weeks?|wks?|months?)",
+        re.IGNORECASE,
+    ),
+    # 2 visits per week x 4 weeks, 5 days/week for 2 weeks (a count "per week"; "6 visits over 6 weeks" is a total)
+    re.compile(
+        rf"(?P<f>{RANGE})\s*(?:visits?|sessions?|days?|treatments?)\s*(?:(?:a|per|/|each)\s*(?:week|wk)|weekly)\s*"
         rf"(?:x|for|times|over)?\s*(?P<w>{RANGE})\s*(?P<unit>weeks?|wks?|months?)",
         re.IGNORECASE,
     ),
@@ -90,7 +96,11 @@ _TOTAL = [
         re.IGNORECASE,
     ),
     re.compile(r"#\s*(?P<n>\d+)(?!\s*(?:mg|%))", re.IGNORECASE),
-    re.compile(r"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+)", re.IGNORECASE),
+    re.compile(rf"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+|{_WORD_RE})\b", re.IGNORECASE),
+    # "120 tablets", "90 count": a dispensed number (a dose is one to four tablets, so fewer than 5 is not one)
+    re.compile(
+        r"\b(?P<n>[1-9]\d{1,3}|[5-9])\s*(?:tablets?|tabs?|capsules?|caps?|pills?|count|ct|patch(?:es)?)\b", re.IGNORECASE
+    ),
 ]
 _WORD_PAREN = re.compile(rf"\b(?P<w>{_WORD_RE})\s*\(\s*(?P<d>\d+)\s*\)", re.IGNORECASE)
 _REFILLS = re.compile(rf"(?:with\s+)?(?P<n>{NUM})\s+refills?|refills?\s*:?\s*(?P<m>\d+)", re.IGNORECASE)
@@ -102,7 +112,7 @@ _STRENGTH = re.compile(r"\b\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|
 _HOURS = re.compile(rf"(?P<h>{NUM})\s*hours?\s*(?:per|a|/)\s*day", re.IGNORECASE)
 _DURATION = re.compile(
     rf"(?:for\s+(?:a\s+)?)?(?P<n>{RANGE})[- ]?(?P<unit>weeks?|wks?|days?|months?)"
-    r"(?:\s+(?:rental|rent|trial|supply|use))?",
+    r"(?!\s*(?:/|per\b|a\b|each\b)\s*(?:week|wk))(?:\s+(?:rental|rent|trial|supply|use))?",
     re.IGNORECASE,
 )
 _UNSPECIFIED = re.compile(r"\bunspecified\b|\bunknown\b|\bunlimited\b|\bas needed visits\b", re.IGNORECASE)
@@ -132,7 +142,7 @@ def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     if is_drug:
         for pattern in _TOTAL[4:]:
             if m := pattern.search(text):
-                q.quantity = int(m.group("n"))
+                q.quantity = int(to_number(m.group("n")) or 0) or None
                 break
         return q
     rest = text
