@@ -99,7 +99,8 @@ _TOTAL = [
     re.compile(rf"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+|{_WORD_RE})\b", re.IGNORECASE),
     # "120 tablets", "90 count": a dispensed number (a dose is one to four tablets, so fewer than 5 is not one)
     re.compile(
-        r"\b(?P<n>[1-9]\d{1,3}|[5-9])\s*(?:tablets?|tabs?|capsules?|caps?|pills?|count|ct|patch(?:es)?)\b", re.IGNORECASE
+        r"\b(?P<n>[1-9]\d{1,3}|[5-9])\s*(?:tablets?|tabs?|capsules?|caps?|pills?|count|ct|patch(?:es)?)\b",
+        re.IGNORECASE,
     ),
 ]
 _WORD_PAREN = re.compile(rf"\b(?P<w>{_WORD_RE})\s*\(\s*(?P<d>\d+)\s*\)", re.IGNORECASE)
