@@ -35,6 +35,7 @@ class TopicVocabulary(_Strict):
     priority: int = 50
     terms: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
+    request_terms: list[str] = Field(default_factory=list)
     # Regular expressions that name the topic in a record (not in a request title); a group named ``t``
     # marks the words of the mention when the pattern also needs its context.
     record_patterns: list[str] = Field(default_factory=list)

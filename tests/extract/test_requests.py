@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from openimr.extract.requests import classify, understand_request
+from tests.extract.helpers import facts
 
 TOPICS = [
     ("Water therapy x6", "aquatic_therapy"),
@@ -60,6 +61,14 @@ TOPICS = [
     ("Kera-Tek analgesic gel", "topical_analgesics"),
     ("Gel-One injection right knee", "joint_injection"),
     ("Medication management visits monthly", "office_visits"),
+    # request titles in other words
+    ("Injections into trigger points of the upper back", "trigger_point_injection"),
+    ("Twelve sessions of land-based therapy", "physical_therapy"),
+    ("Water-based exercise therapy x8", "aquatic_therapy"),
+    ("Sacroiliac joint block", "joint_injection"),
+    ("Spinal adjustments, 6 visits", "chiropractic"),
+    ("Cat scan of the neck", "ct"),
+    ("Plain films of the right knee", "xray"),
 ]
 
 
@@ -75,6 +84,13 @@ def test_a_retrospective_request_names_its_date_of_service() -> None:
     )
     assert str(understand_request("Retro Toradol injection, date of service: 3/2/2016").service_date) == "2016-03-02"
     assert understand_request("CT scan of the cervical spine").service_date is None
+
+
+def test_trigger_points_in_a_record_are_a_finding_not_injections() -> None:
+    assert (
+        facts("There are trigger points in the trapezius.", "Trigger point injections x3").get("prior.given").value
+        is False
+    )
 
 
 def test_short_abbreviations_never_match_fuzzily() -> None:

@@ -122,7 +122,7 @@ class _Term:
 def _term_patterns() -> list[_Term]:
     out = []
     for name, topic in treatments().topics.items():
-        if p := phrase_pattern(topic.terms):
+        if p := phrase_pattern(topic.terms + topic.request_terms):
             out.append(_Term(name, p, topic.priority))
         if topic.exact:
             alternatives = "|".join(sorted((re.escape(t) for t in topic.exact), key=len, reverse=True))
