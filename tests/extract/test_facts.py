@@ -637,6 +637,14 @@ IN_OTHER_WORDS = [
         "case.failed_conservative_care",
         True,
     ),
+    # a screen that misses the prescribed opioid; a worker who walks more
+    ("A recent urine screen was negative for oxycodone.", "Percocet 10/325 #90", "case.aberrant", True),
+    (
+        "He walks more and is more active with the medication.",
+        "Percocet 10/325 #90",
+        "case.functional_improvement",
+        True,
+    ),
 ]
 
 
