@@ -45,6 +45,10 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("Seen 12/1/2016 for a 3/4/2015 injury.", dt.date(2015, 3, 4)),
         ("He was injured on or about March 4, 2015.", dt.date(2015, 3, 4)),
         ("He was seen on 12/01/2016. His injury occurred on 11/22/2016.", dt.date(2016, 11, 22)),
+        ("A 50 year old female with a history of an occupational claim from 03/05/2015.", dt.date(2015, 3, 5)),
+        ("This claimant has an industrial claim dated 3/5/2015 for the low back.", dt.date(2015, 3, 5)),
+        ("The worker strained his back on 3/5/2015 moving furniture.", dt.date(2015, 3, 5)),
+        ("The 50-year-old was assaulted by a patient on 3/5/2015 at work.", dt.date(2015, 3, 5)),
     ],
 )
 def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) -> None:

@@ -65,7 +65,9 @@ _INJURY_CUE = re.compile(r"\b(?:date of injury|injur(?:y|ed|ies)|DOI|D/I)\b", re
 _DATE_JUST_BEFORE = 20  # "for a 3/4/2015 injury": the date that qualifies the injury word
 # Weaker cues, tried only when no injury word leads to a date: how records also tell the event.
 _EVENT_CUE = re.compile(
-    r"\b(?:hurt|accident|fell|slipped|tripped|incident|cumulative trauma|trauma|on the job|at work|work-related)\b",
+    r"\b(?:hurt|accident|fell|slipped|tripped|incident|cumulative trauma|trauma|on the job|at work|work-related|"
+    r"(?:industrial|occupational|workers'? compensation|work) claim|claim dated|strained|sprained|twisted|"
+    r"assaulted|struck|crushed|lifting)\b",
     re.IGNORECASE,
 )
 
