@@ -645,6 +645,15 @@ IN_OTHER_WORDS = [
         "case.functional_improvement",
         True,
     ),
+    # reflexes reduced on both sides alike are not a focal deficit; one side reduced is
+    ("Both knee jerks were 1+.", "Lumbar epidural steroid injection L4-5", "case.neuro_deficit", None),
+    ("Bilateral ankle reflexes are 1+.", "Lumbar epidural steroid injection L4-5", "case.neuro_deficit", None),
+    (
+        "The right ankle reflex is 1+ compared with 2+ on the left.",
+        "Lumbar epidural steroid injection L5-S1",
+        "case.neuro_deficit",
+        True,
+    ),
 ]
 
 
