@@ -654,6 +654,26 @@ IN_OTHER_WORDS = [
         "case.neuro_deficit",
         True,
     ),
+    # "modified" is the review's act, not modified duty; a treatment that failed or was not tolerated was given
+    (
+        "Butrans reduces her pain from 8/10 to 4/10 and she has returned to modified work.",
+        "Butrans 10mcg/hr patch #4",
+        "case.quantified_relief",
+        True,
+    ),
+    ("He takes Norco and works modified duty.", "Norco 10/325 #90", "case.takes_requested_drug", True),
+    (
+        "She did not respond to or could not tolerate gabapentin.",
+        "Lidoderm 5% patch #30",
+        "case.current_drugs",
+        ["gabapentin"],
+    ),
+    ("He did not improve with physical therapy.", "Physical therapy x6", "prior.given", True),
+    ("There was no physical therapy.", "Physical therapy x6", "prior.given", False),
+    # sleep and relief in other words
+    ("He cannot sleep because of the pain.", "Ambien 5mg #10", "case.sleep_problem", True),
+    ("The pain wakes her up at night.", "Ambien 5mg #10", "case.sleep_problem", True),
+    ("Her pain decreased by 40% with Cymbalta.", "Cymbalta 60mg #30", "case.quantified_relief", True),
 ]
 
 
