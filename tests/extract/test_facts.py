@@ -674,6 +674,15 @@ IN_OTHER_WORDS = [
     ("He cannot sleep because of the pain.", "Ambien 5mg #10", "case.sleep_problem", True),
     ("The pain wakes her up at night.", "Ambien 5mg #10", "case.sleep_problem", True),
     ("Her pain decreased by 40% with Cymbalta.", "Cymbalta 60mg #30", "case.quantified_relief", True),
+    (
+        "He stopped working because of numbness in the right leg.",
+        "Functional capacity evaluation",
+        "case.working",
+        False,
+    ),
+    ("She lost her job after the injury.", "Functional capacity evaluation", "case.working", False),
+    ("He stopped working in 2015 and takes Norco daily.", "Norco 10/325 #90", "case.takes_requested_drug", True),
+    ("Norco was stopped in June.", "Norco 10/325 #90", "case.takes_requested_drug", False),
 ]
 
 
