@@ -683,6 +683,10 @@ IN_OTHER_WORDS = [
     ("She lost her job after the injury.", "Functional capacity evaluation", "case.working", False),
     ("He stopped working in 2015 and takes Norco daily.", "Norco 10/325 #90", "case.takes_requested_drug", True),
     ("Norco was stopped in June.", "Norco 10/325 #90", "case.takes_requested_drug", False),
+    # a request to refill or continue a drug says it is taken
+    ("He requests a refill of his Norco, which helps.", "Norco 10/325 #90", "case.takes_requested_drug", True),
+    ("Continuation of tramadol was requested.", "Tramadol 50mg #60", "case.takes_requested_drug", True),
+    ("The physician requested Norco for the first time.", "Norco 10/325 #90", "case.takes_requested_drug", False),
 ]
 
 

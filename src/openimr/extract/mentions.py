@@ -115,6 +115,11 @@ def finding_concepts() -> frozenset[str]:
     return frozenset(name for name, concept in concepts.items() if concept.get("finding"))
 
 
+# A request to refill, continue or renew a drug says the worker takes it ("requests a refill of his Norco",
+# "continuation of tramadol was requested"): the drug is taken, the request is for more of it.
+_REFILL = re.compile(r"\b(?:refills?|refilled|continu\w*|renew\w*|ongoing|remains on|still taking)\b", re.IGNORECASE)
+
+
 def _kind_label(label: str) -> tuple[str, str]:
     for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
         if label.startswith(prefix):
@@ -145,6 +150,7 @@ def find_mentions(text: str) -> Mentions:
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     ur_sentences = {n for n, s in enumerate(sentences) if _UR_SENTENCE.search(s.text)}
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
+    refill_sentences = {n for n, s in enumerate(sentences) if _REFILL.search(s.text)}
     sent_of_token = {}
     for n, s in enumerate(doc.sents):
         for i in range(s.start, s.end):
@@ -184,7 +190,11 @@ def find_mentions(text: str) -> Mentions:
                 uncertain=bool(categories & _UNCERTAIN),
                 # An order or prescription is a request for a treatment, but a drug prescribed is taken; a
                 # finding stays a finding in a sentence that plans something for it.
-                requested=(bool(categories & _REQUESTED) and not (kind == "concept" and label in finding_concepts()))
+                requested=(
+                    bool(categories & _REQUESTED)
+                    and not (kind == "concept" and label in finding_concepts())
+                    and not (kind == "drug" and sent_of_token.get(span.start, 0) in refill_sentences)
+                )
                 or (
                     kind == "treatment"
                     and bool(categories & _ORDERED)
