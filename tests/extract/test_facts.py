@@ -687,6 +687,9 @@ IN_OTHER_WORDS = [
     ("He requests a refill of his Norco, which helps.", "Norco 10/325 #90", "case.takes_requested_drug", True),
     ("Continuation of tramadol was requested.", "Tramadol 50mg #60", "case.takes_requested_drug", True),
     ("The physician requested Norco for the first time.", "Norco 10/325 #90", "case.takes_requested_drug", False),
+    # a count in words before "therapy" alone
+    ("She had eight therapy visits in November.", "Physical therapy 2x4 neck", "prior.sessions", 8),
+    ("She has had at least six therapy visits.", "Physical therapy x12", "prior.sessions", 6),
 ]
 
 
