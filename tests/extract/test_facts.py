@@ -690,6 +690,15 @@ IN_OTHER_WORDS = [
     # a count in words before "therapy" alone
     ("She had eight therapy visits in November.", "Physical therapy 2x4 neck", "prior.sessions", 8),
     ("She has had at least six therapy visits.", "Physical therapy x12", "prior.sessions", 6),
+    # a backward negation cue reaches only the finding it follows
+    (
+        "Left leg strength was 4+/5, sensation was diminished in L5, and straight leg raising was positive on the left "
+        "and negative on the right.",
+        "EMG of the left lower extremity",
+        "case.neuro_deficit",
+        True,
+    ),
+    ("Straight leg raise was negative on the right.", "MRI lumbar spine", "case.neuro_deficit", False),
 ]
 
 

@@ -174,7 +174,19 @@ def nlp():
     )
     data = json.loads(resources.files("openimr.resources").joinpath("context_rules.json").read_text())
     context.add([ConTextRule.from_dict(rule) for rule in data["context_rules"]])
+    _limit_backward_negation(context.rules, data["backward_negation_max_scope"])
     return pipeline
+
+
+def _limit_backward_negation(rules, max_scope: int) -> None:  # noqa: ANN001 - medspaCy ConTextRules
+    """Give every negation cue that looks back without a limit ("negative on", "was negative", "not
+    documented") a reach of ``max_scope`` tokens. An examination sentence lists several findings before the
+    one a cue denies: in "strength was 4+/5, sensation was diminished in L5, and straight leg raising was
+    positive on the left and negative on the right", an unlimited "negative on" denied all three."""
+    for rule in rules:
+        negation = rule.category in {"NEGATED_EXISTENCE", "NOT_DOCUMENTED"}
+        if negation and rule.direction == "BACKWARD" and rule.max_scope is None:
+            rule.max_scope = max_scope
 
 
 def process(text: str):
