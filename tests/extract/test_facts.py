@@ -699,6 +699,15 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Straight leg raise was negative on the right.", "MRI lumbar spine", "case.neuro_deficit", False),
+    # a new clause ends a negation
+    ("He is not working, and he reports numbness in the left leg.", "EMG left lower extremity", "case.radicular", True),
+    (
+        "No tenderness, although there is decreased sensation in L5.",
+        "EMG left lower extremity",
+        "case.neuro_deficit",
+        True,
+    ),
+    ("There is no numbness, tingling or weakness.", "EMG left lower extremity", "case.radicular", False),
 ]
 
 
