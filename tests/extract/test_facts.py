@@ -13,7 +13,7 @@ from tests.extract.helpers import facts
     ("sentence", "name", "value"),
     [
         ("Straight leg raise was positive on the right.", "case.neuro_deficit", True),
-        ("Motor strength, sensation and reflexes were normal.", "case.neuro_deficit", None),
+        ("Motor strength, sensation and reflexes were normal.", "case.neuro_deficit", False),
         ("He denies numbness or tingling.", "case.radicular", False),
         ("There is no documentation of functional improvement.", "case.functional_improvement", False),
         ("She reports improved activities of daily living.", "case.functional_improvement", True),
@@ -447,7 +447,7 @@ IN_OTHER_WORDS = [
     ("Therapy has not resulted in any functional gains.", "Physical therapy x6", "case.functional_improvement", False),
     ("Examination showed weakness in the right deltoid, 4/5.", "MRI cervical spine", "case.neuro_deficit", True),
     ("The right biceps reflex is diminished compared with the left.", "MRI cervical spine", "case.neuro_deficit", True),
-    ("Strength and sensation are grossly intact.", "MRI cervical spine", "case.neuro_deficit", None),
+    ("Strength and sensation are grossly intact.", "MRI cervical spine", "case.neuro_deficit", False),
     (
         "She reports tingling that extends into the thumb and index finger.",
         "EMG/NCS bilateral upper extremities",
@@ -708,6 +708,25 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("There is no numbness, tingling or weakness.", "EMG left lower extremity", "case.radicular", False),
+    # examination sentences: several findings, each with its own result
+    (
+        "Motor strength is 5/5 throughout except 4/5 left ankle dorsiflexion.",
+        "MRI lumbar spine",
+        "case.neuro_deficit",
+        True,
+    ),
+    ("Reflexes are 2+ except the left Achilles, which is absent.", "MRI lumbar spine", "case.neuro_deficit", True),
+    (
+        "SLR is negative on the right but positive on the left at 40 degrees.",
+        "MRI lumbar spine",
+        "case.neuro_deficit",
+        True,
+    ),
+    ("Strength testing is normal and sensation is intact.", "MRI cervical spine", "case.neuro_deficit", False),
+    ("Lachman is 2+ with a soft endpoint; drawer is negative.", "MRI right knee", "case.internal_derangement", True),
+    ("Tinel and Phalen signs are both negative.", "EMG/NCS right upper extremity", "case.entrapment_signs", False),
+    ("Grip strength is reduced on the right.", "EMG/NCS right upper extremity", "case.neuro_deficit", True),
+    ("Pain is 8/10 without and 4/10 with medications.", "Norco 10/325 #90", "case.quantified_relief", True),
 ]
 
 

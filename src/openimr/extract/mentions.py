@@ -180,11 +180,14 @@ def find_mentions(text: str) -> Mentions:
                 start=span.start_char,
                 end=span.end_char,
                 sentence=sent_of_token.get(span.start, 0),
-                # A phrase that states the concept's absence ("function has not changed") is a negated
-                # mention of it, unless the context negates that absence in turn. "Not documented" denies
-                # findings, not the treatments named beside them.
-                negated=(bool(categories & _NEGATED) or (kind == "concept" and bool(categories & _NOT_DOCUMENTED)))
-                != bool(meta.get("absent")),
+                # A phrase that states the concept's absence ("function has not changed", "sensation is
+                # intact") is a negated mention of it whatever cue stands near: in an examination sentence
+                # the cue is another finding's ("strength is normal and sensation is intact"), and a double
+                # negation would turn the normal finding into a deficit. "Not documented" denies findings, not
+                # the treatments named beside them.
+                negated=bool(meta.get("absent"))
+                or bool(categories & _NEGATED)
+                or (kind == "concept" and bool(categories & _NOT_DOCUMENTED)),
                 historical=bool(categories & _HISTORICAL),
                 hypothetical=bool(categories & _HYPOTHETICAL),
                 uncertain=bool(categories & _UNCERTAIN),
