@@ -7,7 +7,7 @@ import re
 
 from openimr.extract.fact_base import CaseContext, Fact, concept_fact, sentences_of, tri
 from openimr.extract.mentions import Mention
-from openimr.extract.quantities import NUM, upper_bound
+from openimr.extract.quantities import NUM, frequency_course, upper_bound
 from openimr.extract.requests import RequestInfo
 
 _COUNT_NEAR = re.compile(
@@ -15,7 +15,16 @@ _COUNT_NEAR = re.compile(
     r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
     r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?)\b"
     rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b"
-    rf"|(?P<k>{NUM})\s+times\b(?!\s+(?:a|per|each|daily|weekly)\b)",
+    rf"|(?P<k>{NUM})\s+times\b(?!\s+(?:a|per|each|daily|weekly)\b)"
+    rf"|(?:completed|attended|finished|received|had)\s+(?P<j>{NUM})\s+(?:of|out of)\s+(?:the\s+)?{NUM}\b",
+    re.IGNORECASE,
+)
+# "8 of physical therapy" (the noun said once for two counts: "6 sessions of acupuncture and 8 of PT")
+_COUNT_OF_BEFORE = re.compile(rf"(?P<n>{NUM})\s+(?:\w+\s+)?of\s+$", re.IGNORECASE)
+# "6 sessions in 2015 and 8 more in 2016": a second count added to the first
+_MORE_AFTER = re.compile(
+    rf"^(?:[^.;]{{0,40}}?)\b(?:and|then|plus|followed by)\s+(?:another\s+|an additional\s+|a further\s+)?"
+    rf"(?P<n>{NUM})\s+(?:more|additional|further)\b",
     re.IGNORECASE,
 )
 
@@ -72,16 +81,24 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
         sentence = ctx.mentions.sentences[m.sentence]
         others = _other_treatments(ctx, req, m.sentence)
         for cm in _COUNT_NEAR.finditer(sentence.text):
-            raw = cm.group("n") or cm.group("m") or cm.group("k")
+            raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j")
             value = upper_bound(raw) if raw else None
             span = (sentence.start + cm.start(), sentence.start + cm.end())
             distance = min(abs(span[0] - m.end), abs(m.start - span[1]))
             if value is None or distance > 60 or value > 100 or _belongs_to_another(others, span, m):
                 continue
+            if more := _MORE_AFTER.match(sentence.text[cm.end() :]):
+                value += upper_bound(more.group("n")) or 0
             if best is None or value > best:
                 best = int(value)
                 start = sentence.start + cm.start()
                 evidence = [m, (start, sentence.start + cm.end(), cm.group(0))]
+        before = _COUNT_OF_BEFORE.search(ctx.summary[max(sentence.start, m.start - 30) : m.start])
+        if before and (value := upper_bound(before.group("n"))) and (best is None or value > best):
+            best, evidence = int(value), [m]
+        course = frequency_course(ctx.summary[m.start : min(sentence.end, m.end + 50)])
+        if course and (best is None or course > best):
+            best, evidence = course, [m]
     return Fact(best, evidence)
 
 

@@ -128,6 +128,16 @@ def _weeks(value: float, unit: str) -> float:
     return value
 
 
+def frequency_course(text: str) -> int | None:
+    """Visits given as frequency times duration ("twice a week for six weeks", "2x/wk x 6 wks"), or None."""
+    for pattern in _FREQ_WEEKS[:3]:
+        if m := pattern.search(text):
+            per_week, weeks = upper_bound(m.group("f")), upper_bound(m.group("w"))
+            if per_week and weeks and per_week <= 7:
+                return int(round(per_week * _weeks(weeks, m.groupdict().get("unit") or "weeks")))
+    return None
+
+
 def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     """Read the quantities of one request text."""
     q = Quantities(unspecified=bool(_UNSPECIFIED.search(text)))
