@@ -955,6 +955,52 @@ IN_OTHER_WORDS = [
     ("He denies side effects from his medications.", "Norco 10/325 #90", "case.adverse_effects", False),
     ("He ran out of his Norco early twice this month.", "Norco 10/325 #90", "case.aberrant", True),
     ("He obtained opioids from two different doctors.", "Norco 10/325 #90", "case.aberrant", True),
+    # surgery done and work status in other words (14 probes, 2 missed before)
+    (
+        "He underwent right knee arthroscopy on 11/15/2016.",
+        "Post-operative physical therapy x12 right knee",
+        "case.surgery_done",
+        True,
+    ),
+    (
+        "He is status post right knee arthroscopy (11/15/2016).",
+        "Post-operative physical therapy x12 right knee",
+        "case.surgery_done",
+        True,
+    ),
+    (
+        "Right knee scope was performed 11/15/2016.",
+        "Post-operative physical therapy x12 right knee",
+        "case.surgery_done",
+        True,
+    ),
+    (
+        "He had his right knee operated on in November 2016.",
+        "Post-operative physical therapy x12 right knee",
+        "case.surgery_done",
+        True,
+    ),
+    ("She is eight weeks out from a rotator cuff repair.", "Post-op PT x12 right shoulder", "case.surgery_done", True),
+    (
+        "Surgery has been recommended but not scheduled.",
+        "Post-operative physical therapy x12 right knee",
+        "case.surgery_done",
+        None,
+    ),
+    ("He declined surgery.", "Post-operative physical therapy x12 right knee", "case.surgery_done", None),
+    ("He works full time as a mechanic.", "Functional capacity evaluation", "case.working", True),
+    ("She has been off work since the injury.", "Functional capacity evaluation", "case.working", False),
+    ("He is on temporary total disability.", "Functional capacity evaluation", "case.working", False),
+    ("She is performing her usual job with restrictions.", "Functional capacity evaluation", "case.working", True),
+    ("He has not worked since March.", "Functional capacity evaluation", "case.working", False),
+    ("His employer cannot accommodate his restrictions.", "Functional capacity evaluation", "case.working", False),
+    ("She is retired.", "Functional capacity evaluation", "case.working", False),
+    (
+        "She is eight weeks out from a rotator cuff repair.",
+        "Post-op PT x12 right shoulder",
+        "case.weeks_since_surgery",
+        8.0,
+    ),
 ]
 
 

@@ -258,7 +258,21 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
             if dates:
                 # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
                 return Fact(weeks_between(max(dates), ctx.request_date or ctx.review_date), [m])
+            # "eight weeks out from a rotator cuff repair", "3 months status post fusion"
+            if since := _TIME_SINCE_SURGERY.search(sentence.text):
+                value = to_number(since.group("n"))
+                if value is not None:
+                    unit = since.group("unit").lower()
+                    weeks = value * (4.3 if unit.startswith("month") else 1 / 7 if unit.startswith("day") else 1)
+                    return Fact(round(weeks, 1), [m])
     return Fact(None)
+
+
+_TIME_SINCE_SURGERY = re.compile(
+    rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?)\s+(?:out from|out of|after|following|since|"
+    r"post[- ]?op(?:erative)?(?: from)?|status post|s/p|post)\b",
+    re.IGNORECASE,
+)
 
 
 def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
