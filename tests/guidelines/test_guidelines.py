@@ -119,6 +119,25 @@ def test_imaging_follows_the_acoem_incorporation_of_december_2017(review_date: s
     assert result.determinations[0].guideline.title.startswith(expected)
 
 
+@pytest.mark.parametrize("review_date", ["2014-06-01", "2016-06-01", "2018-06-01", "2020-06-01"])
+@pytest.mark.parametrize(
+    "request_text",
+    ["X-ray of the lumbar spine", "MRI of the right knee", "Acupuncture x6", "Norco 10/325 #90", "TENS unit rental"],
+)
+def test_common_requests_have_a_guideline_on_every_review_date(review_date: str, request_text: str) -> None:
+    """No common request falls between two versions of its guideline (x-rays after December 2017 once did)."""
+    from openimr import api
+
+    result = api.review(
+        {
+            "case_summary": "Low back pain since 01/10/2013.",
+            "requests": [{"text": request_text}],
+            "review_date": review_date,
+        }
+    )
+    assert result.determinations[0].coverage == "encoded"
+
+
 def test_unverified_params_must_name_params() -> None:
     text = """
 id: x
