@@ -1062,6 +1062,44 @@ IN_OTHER_WORDS = [
         "case.hospital",
         True,
     ),
+    # failure and benefit said of a list or in a clause (12 probes, 5 missed before)
+    (
+        "He has been treated with therapy, NSAIDs and injections, none of which helped.",
+        "MRI lumbar spine",
+        "case.failed_conservative_care",
+        True,
+    ),
+    (
+        "Neither physical therapy nor chiropractic care relieved her pain.",
+        "MRI lumbar spine",
+        "case.failed_conservative_care",
+        True,
+    ),
+    ("Neither physical therapy nor chiropractic care relieved her pain.", "Physical therapy x6", "prior.given", True),
+    ("Physical therapy did little to relieve his symptoms.", "Physical therapy x6", "prior.relief", False),
+    ("Acupuncture gave her only minimal benefit.", "Acupuncture x6", "prior.improvement", False),
+    ("Since acupuncture began she is back to full duty.", "Acupuncture x6", "prior.improvement", True),
+    ("None of the treatments have provided lasting relief.", "MRI lumbar spine", "case.failed_conservative_care", None),
+    (
+        "He is not a candidate for surgery per the spine surgeon.",
+        "Functional restoration program x10 days",
+        "case.surgery_planned",
+        False,
+    ),
+    ("She would like to avoid surgery.", "Functional restoration program x10 days", "case.surgery_planned", None),
+    (
+        "The surgeon does not recommend surgery at this time.",
+        "Functional restoration program x10 days",
+        "case.surgery_planned",
+        False,
+    ),
+    ("He has been using a TENS unit at home with good results for 30 days.", "TENS unit purchase", "prior.given", True),
+    (
+        "A 30-day TENS trial reduced his pain by 40% and his use of Norco.",
+        "TENS unit purchase",
+        "prior.improvement",
+        True,
+    ),
 ]
 
 
