@@ -6,12 +6,13 @@ and the treatments, other sentence openings), runs the engine on the original an
 and reports the agreement with the real decisions for both and the items whose decision changed.
 
     .venv/bin/python bench/reworded.py [--show]
-    .venv/bin/python bench/reworded.py --by-hand [--show]
+    .venv/bin/python bench/reworded.py --by-hand [FILE] [--show]
 
-``--by-hand`` uses instead the summaries in ``bench/data/dev-rewritten-by-hand.jsonl``: dev cases retold
-in other sentences by a person (all facts kept, every sentence written anew), for the cases it holds. They
-were written as probes: a decision that changes on them is a reading the engine gets only in the corpus's
-own words.
+``--by-hand`` uses instead the summaries in ``bench/data/dev-rewritten-by-hand.jsonl`` (or the file given,
+such as ``bench/data/dev-rewritten-by-hand-2.jsonl``, a second telling of the cases with an overturned item):
+dev cases retold in other sentences by a person (all facts kept, every sentence written anew), for the
+cases it holds. They were written as probes: a decision that changes on them is a reading the engine gets
+only in the corpus's own words.
 """
 
 from __future__ import annotations
@@ -80,12 +81,18 @@ def reword(summary: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the items whose decision changed")
-    parser.add_argument("--by-hand", action="store_true", help="use the summaries rewritten by hand")
+    parser.add_argument(
+        "--by-hand",
+        nargs="?",
+        const=str(BY_HAND),
+        help="use summaries rewritten by hand (default file: data/dev-rewritten-by-hand.jsonl)",
+    )
     args = parser.parse_args()
     records = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
     by_hand: dict[str, str] = {}
     if args.by_hand:
-        by_hand = {r["id"]: r["case_summary"] for r in map(json.loads, BY_HAND.read_text().splitlines())}
+        lines = Path(args.by_hand).read_text().splitlines()
+        by_hand = {r["id"]: r["case_summary"] for r in map(json.loads, lines)}
         records = [r for r in records if r["id"] in by_hand]
     pairs_original, pairs_reworded, changed = [], [], []
     for record in records:

@@ -1100,6 +1100,12 @@ IN_OTHER_WORDS = [
         "prior.improvement",
         True,
     ),
+    (
+        "Ultram, Flexeril, acupuncture, repeat cervical injections and repeat EMG/NCS were recommended.",
+        "Acupuncture x6",
+        "prior.given",
+        False,
+    ),
 ]
 
 
