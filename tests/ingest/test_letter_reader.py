@@ -142,6 +142,25 @@ def test_modified_request_of_the_leaving_eligible_form() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("title", "disputed"),
+    [
+        (
+            "Physical therapy 12 sessions was the original request. The Claims Administrator authorized 6 sessions, "
+            "leaving the remaining 6 sessions IMR eligible.",
+            "6 sessions",
+        ),
+        (
+            "Norco 10/325mg #90 was the original request. Norco 10/325mg #60 was authorized by the Claims "
+            "Administrator. The remaining IMR eligible portion of the original request is Norco 10/325mg #30.",
+            "Norco 10/325mg #30",
+        ),
+    ],
+)
+def test_modified_request_said_in_other_words(title: str, disputed: str) -> None:
+    assert split_modified_request(title)["disputed"] == disputed
+
+
 def test_plain_title_is_not_a_modified_request() -> None:
     assert split_modified_request("Labs to include: EKG") == {}
 

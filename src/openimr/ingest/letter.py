@@ -199,9 +199,15 @@ def _sentence_start(lines: Sequence[Line], last: int, floor: int, has_breaks: bo
 _MODIFIED = re.compile(r"^(?P<original>.+?)\s+was the original request\.\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _AUTHORIZED_A = re.compile(r"^(?P<authorized>.+?)\s+was authorized by the Claims Administrator\.\s*(?P<rest>.*)$", re.I)
 _AUTHORIZED_B = re.compile(
-    r"^The Claims Administrator authorized\s+(?P<authorized>.+?),?\s+leaving\b.*?\.\s*(?P<rest>.*)$", re.I
+    r"^The Claims Administrator (?:authorized|certified|approved|modified the request to)\s+(?P<authorized>.+?),?"
+    r"\s+leaving\s+(?P<leaving>.*?)\.\s*(?P<rest>.*)$",
+    re.I,
 )
-_DISPUTED = re.compile(r"^.*?\boriginal request,\s*(?P<disputed>.+?)(?:\s+(?:is|are))?\s*$", re.IGNORECASE)
+_DISPUTED = re.compile(
+    r"^.*?\boriginal request(?:,|\s+is|\s+are)\s*(?P<disputed>.+?)(?:\s+(?:is|are))?\.?\s*$", re.IGNORECASE
+)
+# "leaving the remaining 6 sessions IMR eligible" (the remainder named in the leaving clause)
+_LEAVING_REMAINDER = re.compile(r"^the remaining\s+(?P<disputed>.+?)\s+(?:IMR eligible|in dispute)\b", re.I)
 
 
 def split_modified_request(title: str) -> dict[str, str]:
@@ -215,6 +221,9 @@ def split_modified_request(title: str) -> dict[str, str]:
     if auth:
         parts["authorized"] = auth.group("authorized").strip()
         rest = auth.group("rest")
+        leaving = auth.groupdict().get("leaving")
+        if leaving and (remainder := _LEAVING_REMAINDER.match(leaving)):
+            parts["disputed"] = remainder.group("disputed").strip()
     disputed = _DISPUTED.match(rest)
     if disputed:
         parts["disputed"] = disputed.group("disputed").strip()
