@@ -367,6 +367,20 @@ SCENARIOS = [
         "Overturned",
         None,
     ),
+    (
+        "a stool softener beside an opioid the worker takes",
+        BASE + "He takes Norco daily for chronic low back pain and reports constipation.",
+        "Colace 100mg #60",
+        "Overturned",
+        None,
+    ),
+    (
+        "a stool softener without any opioid",
+        BASE + "He takes ibuprofen for chronic low back pain.",
+        "Colace 100mg #60",
+        "Upheld",
+        "opioid_continues",
+    ),
 ]
 
 

@@ -69,6 +69,9 @@ TOPICS = [
     ("Spinal adjustments, 6 visits", "chiropractic"),
     ("Cat scan of the neck", "ct"),
     ("Plain films of the right knee", "xray"),
+    ("Colace 100mg #60", "laxatives"),
+    ("Senokot-S #60", "laxatives"),
+    ("Stool softener", "laxatives"),
 ]
 
 

@@ -290,6 +290,10 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
     nsaid = _decide_first(requests, decided, ctx, lambda r: r.topic == "nsaids" and not r.is_topical)
     if nsaid is not None:
         ctx.nsaid_decision = nsaid.decision
+    # Opioids next: constipation prophylaxis is for a worker who takes an opioid that stands.
+    opioid = _decide_first(requests, decided, ctx, lambda r: r.topic == "opioids" and not r.is_topical)
+    if opioid is not None:
+        ctx.opioid_decision = opioid.decision
     for n, req in enumerate(requests):
         if n not in decided:
             decided[n] = decide_request(req, ctx)

@@ -44,6 +44,7 @@ class CaseContext:
     surgery_determination: object | None = None
     surgery_texts: list[str] = field(default_factory=list)  # surgery requested in the same case
     nsaid_decision: str | None = None  # decision of an NSAID requested in the same case ("Overturned" if any)
+    opioid_decision: str | None = None  # decision of an opioid requested in the same case ("Overturned" if any)
 
 
 # --- helpers ------------------------------------------------------------------------------------------

@@ -295,6 +295,16 @@ def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(sorted({m.generic for m in ms if m.generic}), ms[:5])
 
 
+def _opioid_continues(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The worker takes an opioid that stands: one requested in the same case and supported, else one the
+    record says is taken. An opioid requested here and not supported leaves nothing to protect against."""
+    if ctx.opioid_decision == "Upheld":
+        return Fact(False)
+    if ctx.opioid_decision == "Overturned":
+        return Fact(True)
+    return _opioid_use(ctx, req)
+
+
 def _opioid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The record says the worker takes an opioid (not one only requested or planned)."""
     ms = given(ctx.mentions.of("drug", "opioids"))
@@ -525,6 +535,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.imaging_lesion": _imaging_lesion,
     "case.takes_other_in_class": _other_in_class,
     "case.opioid_use": _opioid_use,
+    "case.opioid_continues": _opioid_continues,
     "case.conservative_care": _conservative_care,
     "case.failed_conservative_care": _failed_conservative_care,
     "case.prior_study": _prior_study,
