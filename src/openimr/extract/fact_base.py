@@ -145,15 +145,19 @@ def regional_fact(
     mentions = ctx.mentions.concept(label)
     if findings_only:
         mentions = [m for m in mentions if not in_diagnosis_list(ctx, m)]
-    if not req.regions:
-        return tri(given(mentions), negated(mentions))
-    wanted = compatible_regions(req) if related else set(req.regions)
-    kept = []
-    for m in mentions:
-        named = regions_near(ctx, m)
-        if not named or named & wanted:
-            kept.append(m)
+    kept = in_requested_region(ctx, req, mentions, related)
     return tri(given(kept), negated(kept))
+
+
+def in_requested_region(
+    ctx: CaseContext, req: RequestInfo, mentions: list[Mention], related: bool = True
+) -> list[Mention]:
+    """The mentions about the requested body region (with ``related``, also regions whose findings bear on
+    it) or about no region; all of them when the request names no region."""
+    if not req.regions:
+        return list(mentions)
+    wanted = compatible_regions(req) if related else set(req.regions)
+    return [m for m in mentions if not regions_near(ctx, m) or regions_near(ctx, m) & wanted]
 
 
 def weeks_between(a: dt.date | None, b: dt.date | None) -> float | None:

@@ -19,12 +19,11 @@ from openimr.extract.fact_base import (
     CaseContext,
     Fact,
     Value,
-    compatible_regions,
     concept_fact,
     given,
+    in_requested_region,
     negated,
     regional_fact,
-    regions_near,
     sentences_of,
     tri,
     weeks_between,
@@ -295,14 +294,20 @@ def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(sorted({m.generic for m in ms if m.generic}), ms[:5])
 
 
-def _opioid_continues(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """The worker takes an opioid that stands: one requested in the same case and supported, else one the
-    record says is taken. An opioid requested here and not supported leaves nothing to protect against."""
-    if ctx.opioid_decision == "Upheld":
+def _standing(decision: str | None, taken: Fact) -> Fact:
+    """A drug of a class the worker takes that stands: one requested in the same case and supported (its
+    ``decision``), else what the record says is ``taken``. One requested here and not supported leaves nothing
+    for a drug that guards against its harm (a PPI beside an NSAID, a laxative beside an opioid)."""
+    if decision == "Upheld":
         return Fact(False)
-    if ctx.opioid_decision == "Overturned":
+    if decision == "Overturned":
         return Fact(True)
-    return _opioid_use(ctx, req)
+    return taken
+
+
+def _opioid_continues(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The worker takes an opioid that stands (see ``_standing``)."""
+    return _standing(ctx.opioid_decision, _opioid_use(ctx, req))
 
 
 def _opioid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -437,14 +442,13 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
     or electrodiagnostic testing, in the requested region."""
     studies = [m for t in _IMAGING_TOPICS for m in ctx.mentions.of("treatment", t) if m.given]
     sentences = sentences_of(studies)
-    hits = []
-    for label in ("internal_derangement", "nerve_compromise_imaging", "entrapment_signs", "impingement"):
-        for m in ctx.mentions.in_sentences("concept", label, sentences):
-            if not m.given:
-                continue
-            named = regions_near(ctx, m)
-            if not req.regions or not named or named & set(req.regions):
-                hits.append(m)
+    lesions = [
+        m
+        for label in ("internal_derangement", "nerve_compromise_imaging", "entrapment_signs", "impingement")
+        for m in ctx.mentions.in_sentences("concept", label, sentences)
+        if m.given
+    ]
+    hits = in_requested_region(ctx, req, lesions, related=False)
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
@@ -463,9 +467,7 @@ def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
         for m in ctx.mentions.of("treatment", topic)
         if m.affirmed and (m.requested or m.hypothetical)
     ]
-    hits = [
-        m for m in planned if not req.regions or not regions_near(ctx, m) or regions_near(ctx, m) & set(req.regions)
-    ]
+    hits = in_requested_region(ctx, req, planned, related=False)
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
@@ -478,9 +480,7 @@ def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
     approvals = [m for m in ctx.mentions.concept("approved") if m.affirmed]
     sentences = sentences_of(approvals)
     surgeries = [m for m in ctx.mentions.concept("surgery_procedure") if m.sentence in sentences and not m.negated]
-    if req.regions:
-        wanted = compatible_regions(req)
-        surgeries = [m for m in surgeries if not regions_near(ctx, m) or regions_near(ctx, m) & wanted]
+    surgeries = in_requested_region(ctx, req, surgeries)
     if not surgeries:
         return Fact(None)
     evidence = [a for a in approvals if a.sentence in sentences_of(surgeries)]
@@ -490,23 +490,15 @@ def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _surgery_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     """A surgery the record plans or considers for the requested body region (or one that names no region):
     a hip replacement under consideration is no reason for a shoulder MRI."""
-    mentions = ctx.mentions.concept("surgery_planned")
-    if req.regions:
-        wanted = compatible_regions(req)
-        mentions = [m for m in mentions if not regions_near(ctx, m) or regions_near(ctx, m) & wanted]
+    mentions = in_requested_region(ctx, req, ctx.mentions.concept("surgery_planned"))
     affirmed = [m for m in mentions if m.affirmed]
     return tri(sorted(affirmed, key=lambda m: m.start), negated(mentions))
 
 
 def _nsaid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """The worker takes an NSAID that stands: one requested in the same case and supported, else one the
-    record says is taken. An NSAID requested here and not supported leaves nothing to protect against."""
-    if ctx.nsaid_decision == "Upheld":
-        return Fact(False)
-    if ctx.nsaid_decision == "Overturned":
-        return Fact(True)
+    """The worker takes an NSAID that stands (see ``_standing``)."""
     taken = given(ctx.mentions.of("drug", "nsaids")) + given(ctx.mentions.of("treatment", "nsaids"))
-    return Fact(True, sorted(taken, key=lambda m: m.start)[:3]) if taken else Fact(None)
+    return _standing(ctx.nsaid_decision, Fact(True, sorted(taken, key=lambda m: m.start)[:3]) if taken else Fact(None))
 
 
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
