@@ -1106,6 +1106,10 @@ IN_OTHER_WORDS = [
         "prior.given",
         False,
     ),
+    # a deficit that is new or getting worse is a red flag
+    ("He now drags his left foot when he walks.", "MRI lumbar spine", "case.red_flags", True),
+    ("Ankle dorsiflexion is 3/5, previously 5/5.", "MRI lumbar spine", "case.red_flags", True),
+    ("There is new weakness of the left quadriceps.", "MRI lumbar spine", "case.red_flags", True),
 ]
 
 
