@@ -1110,6 +1110,15 @@ IN_OTHER_WORDS = [
     ("He now drags his left foot when he walks.", "MRI lumbar spine", "case.red_flags", True),
     ("Ankle dorsiflexion is 3/5, previously 5/5.", "MRI lumbar spine", "case.red_flags", True),
     ("There is new weakness of the left quadriceps.", "MRI lumbar spine", "case.red_flags", True),
+    # a drug's benefit said as a share in words and as what it lets the worker do
+    ("It reduces the burning by about half.", "Gabapentin 600mg #90", "case.quantified_relief", True),
+    (
+        "It allows him to use his hand for light household tasks.",
+        "Gabapentin 600mg #90",
+        "case.functional_improvement",
+        True,
+    ),
+    ("The medication lets her sleep through the night.", "Gabapentin 600mg #90", "case.functional_improvement", True),
 ]
 
 
