@@ -1119,6 +1119,10 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("The medication lets her sleep through the night.", "Gabapentin 600mg #90", "case.functional_improvement", True),
+    # the review's decision said in other words speaks of the request, not of a study done
+    ("The MRI was turned down by the reviewer on 12/01/2016.", "MRI lumbar spine", "case.prior_study", False),
+    ("An MRI was not authorized by the claims adjuster.", "MRI lumbar spine", "case.prior_study", False),
+    ("The request for an MRI was rejected on 12/01/2016.", "MRI lumbar spine", "case.prior_study", False),
 ]
 
 

@@ -93,7 +93,11 @@ class Mentions:
 _UR_SENTENCE = re.compile(
     r"\b(?:utilization review|UR|non-?certifi\w*|denied (?:the|by|a|an|authorization|certification)|"
     r"(?:was|were|been) denied|modified the|certified|IMR|claims administrator|"
-    r"request for authorization|RFA)\b",
+    r"request for authorization|RFA|"
+    # the same decision said in other words: "was turned down", "was not authorized", "the carrier"
+    r"(?:was|were|been) (?:turned down|rejected|declined|not (?:authorized|approved|certified))|"
+    r"(?:did|does) not (?:approve|authorize|certify)|declined (?:to authorize|to approve|authorization)|"
+    r"(?:insurer|carrier|claims adjuster|adjuster|peer reviewer|prior reviewer|previous reviewer)(?:'s)?)\b",
     re.IGNORECASE,
 )
 
