@@ -1123,6 +1123,7 @@ IN_OTHER_WORDS = [
     ("The MRI was turned down by the reviewer on 12/01/2016.", "MRI lumbar spine", "case.prior_study", False),
     ("An MRI was not authorized by the claims adjuster.", "MRI lumbar spine", "case.prior_study", False),
     ("The request for an MRI was rejected on 12/01/2016.", "MRI lumbar spine", "case.prior_study", False),
+    ("The carrier has authorized 6 PT visits, which he completed.", "Physical therapy x6", "prior.given", True),
 ]
 
 

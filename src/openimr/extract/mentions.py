@@ -97,7 +97,7 @@ _UR_SENTENCE = re.compile(
     # the same decision said in other words: "was turned down", "was not authorized", "the carrier"
     r"(?:was|were|been) (?:turned down|rejected|declined|not (?:authorized|approved|certified))|"
     r"(?:did|does) not (?:approve|authorize|certify)|declined (?:to authorize|to approve|authorization)|"
-    r"(?:insurer|carrier|claims adjuster|adjuster|peer reviewer|prior reviewer|previous reviewer)(?:'s)?)\b",
+    r"(?:insurer|carrier|adjuster|reviewer)(?:'s)?(?: \w+)? (?:declined|denied|rejected|turned down|refused))\b",
     re.IGNORECASE,
 )
 
