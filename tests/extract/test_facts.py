@@ -1124,6 +1124,14 @@ IN_OTHER_WORDS = [
     ("An MRI was not authorized by the claims adjuster.", "MRI lumbar spine", "case.prior_study", False),
     ("The request for an MRI was rejected on 12/01/2016.", "MRI lumbar spine", "case.prior_study", False),
     ("The carrier has authorized 6 PT visits, which he completed.", "Physical therapy x6", "prior.given", True),
+    # a review sentence reports an earlier course only in words of history
+    (
+        "The peer reviewer recommended non-certification of physical therapy, noting 12 prior visits.",
+        "Physical therapy x6",
+        "prior.sessions",
+        12,
+    ),
+    ("Utilization review denied 12 visits of physical therapy.", "Physical therapy x6", "prior.sessions", None),
 ]
 
 

@@ -74,6 +74,32 @@ def _belongs_to_another(others: list[Mention], count: tuple[int, int], mention: 
     return any(low <= o.start and o.end <= high and not (mention.start <= o.start < mention.end) for o in others)
 
 
+# In a sentence about the review ("denied, noting 12 prior visits") a count is history only when the words
+# say so: "12 prior visits", "had completed 8 sessions".
+_HISTORY_COUNT = re.compile(
+    rf"(?P<n>{NUM})\s+(?:prior|previous|past|completed|earlier)\s+(?:[a-z/-]+\s+){{0,3}}?"
+    r"(?:sessions?|visits?|treatments?)\b"
+    rf"|(?:had|has had|completed|attended|received|underwent)\s+(?:a total of\s+)?(?P<m>{NUM})\s+"
+    r"(?:[a-z/-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b",
+    re.IGNORECASE,
+)
+
+
+def _review_sentence_count(ctx: CaseContext, req: RequestInfo) -> tuple[int | None, list]:
+    """The earlier course a review sentence reports in words of history, for the requested treatment."""
+    topics = _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
+    for m in (m for topic in topics for m in ctx.mentions.of("treatment", topic)):
+        if not m.requested or m.negated:
+            continue
+        sentence = ctx.mentions.sentences[m.sentence]
+        for cm in _HISTORY_COUNT.finditer(sentence.text):
+            value = upper_bound(cm.group("n") or cm.group("m"))
+            start = sentence.start + cm.start()
+            if value and value <= 100 and abs(start - m.start) <= 80:
+                return int(value), [m, (start, sentence.start + cm.end(), cm.group(0))]
+    return None, []
+
+
 def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
     best: int | None = None
     evidence: list = []
@@ -99,6 +125,8 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
         course = frequency_course(ctx.summary[m.start : min(sentence.end, m.end + 50)])
         if course and (best is None or course > best):
             best, evidence = course, [m]
+    if best is None:
+        best, evidence = _review_sentence_count(ctx, req)
     return Fact(best, evidence)
 
 
