@@ -140,6 +140,22 @@ def test_whole_original_left_eligible_is_not_partial() -> None:
     assert info.topic == "facility"
 
 
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("MRI of the LS spine", ["lumbar"]),
+        ("X-ray of the midback", ["thoracic"]),
+        ("Right SI joint injection", ["hip"]),
+        ("MRI of the left kneecap", ["knee"]),
+        ("X-ray of the tailbone", ["lumbar"]),
+        ("AC joint injection, right", ["shoulder"]),
+        ("MRI of the thoracolumbar spine", ["lumbar", "thoracic"]),
+    ],
+)
+def test_regions_said_in_other_words(text: str, regions: list[str]) -> None:
+    assert sorted(understand_request(text).regions) == sorted(regions)
+
+
 def test_regions_sides_and_levels() -> None:
     info = understand_request("Bilateral L4-5, L5-S1 facet joint injections")
     assert info.regions == ["lumbar"]
