@@ -72,6 +72,12 @@ TOPICS = [
     ("Colace 100mg #60", "laxatives"),
     ("Senokot-S #60", "laxatives"),
     ("Stool softener", "laxatives"),
+    ("Vicoprofen 7.5/200 #60", "opioids"),
+    ("Daypro 600mg #30", "nsaids"),
+    ("Remeron 15mg #30", "antidepressants"),
+    ("Lamictal 25mg #60", "anticonvulsants"),
+    ("Genicin 500mg #90", "glucosamine"),
+    ("Kenalog injection right knee", "joint_injection"),
 ]
 
 
