@@ -1132,6 +1132,14 @@ IN_OTHER_WORDS = [
         12,
     ),
     ("Utilization review denied 12 visits of physical therapy.", "Physical therapy x6", "prior.sessions", None),
+    # a finding placed by its "of" phrase
+    (
+        "He is treated for strains of the neck and thoracic wall and a fracture of the right ulna.",
+        "MRI of the cervical and thoracic spine",
+        "case.fracture",
+        None,
+    ),
+    ("There is a fracture of the T12 vertebral body.", "MRI of the thoracic spine", "case.fracture", True),
 ]
 
 

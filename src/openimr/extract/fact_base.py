@@ -86,12 +86,17 @@ _WINDOW_AFTER = 25
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwith\b", re.IGNORECASE)
+_OF_PHRASE = re.compile(
+    r"^\s+(?:of|to|in|at|over|involving|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:(?:right|left|bilateral|both)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
     """Body regions that a mention is about: the region that qualifies it in its own phrase ("right ulna
-    fracture" is about the wrist and hand, even after "thoracic spine and"), else regions named close to it
-    (its clause), else anywhere in its sentence."""
+    fracture" is about the wrist and hand, even after "thoracic spine and"; "a fracture of the right ulna"),
+    else regions named close to it (its clause), else anywhere in its sentence."""
     sentence = ctx.mentions.sentences[m.sentence]
     start = max(sentence.start, m.start - _WINDOW_BEFORE)
     end = min(sentence.end, m.end + _WINDOW_AFTER)
@@ -108,6 +113,12 @@ def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
     ]
     if own:
         return {own[-1][2]}
+    # ... or the region its "of" phrase names ("a fracture of the right ulna", "tenderness over the knee")
+    after = [
+        (s, e, name) for s, e, name in spans if start + s >= m.end and _OF_PHRASE.match(ctx.summary[m.end : start + s])
+    ]
+    if after:
+        return {after[0][2]}
     near = {name for _, _, name in spans}
     if near:
         return near
