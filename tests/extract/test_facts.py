@@ -1164,6 +1164,32 @@ IN_OTHER_WORDS = [
     ("RTW full duty 12/1.", "Functional capacity evaluation", "case.working", True),
     ("s/p L4-5 fusion 2015.", "MRI lumbar spine", "case.surgery_done", True),
     ("CTs of the spine were normal.", "Right carpal tunnel release", "case.entrapment_signs", None),
+    # more clinical shorthand (20 probes, 2 missed before the fixes)
+    ("LBP radiating to LLE w/ numbness.", "MRI lumbar spine", "case.radicular", True),
+    ("c/o neck pain radiating to RUE.", "MRI cervical spine", "case.radicular", True),
+    ("Pt denies radicular sx.", "MRI lumbar spine", "case.radicular", False),
+    ("No N/T in BLE.", "MRI lumbar spine", "case.radicular", False),
+    ("Sens intact BLE, motor 5/5 BLE, DTRs 2+ sym.", "MRI lumbar spine", "case.neuro_deficit", False),
+    ("Motor 4/5 L TA and EHL.", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("ROM decr in all planes w/ pain.", "MRI lumbar spine", "case.neuro_deficit", None),
+    ("Pt reports 50% pain relief w/ meds, able to do ADLs.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("Pt reports 50% pain relief w/ meds, able to do ADLs.", "Norco 10/325 #90", "case.functional_improvement", True),
+    ("VAS 8/10 w/o meds, 4/10 w/ meds.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("No SE, no ABs.", "Norco 10/325 #90", "case.aberrant", None),
+    ("UDS 10/2016 consistent.", "Norco 10/325 #90", "case.drug_screen", True),
+    ("Opioid agreement signed.", "Norco 10/325 #90", "case.opioid_agreement", True),
+    ("MMI per QME.", "Functional capacity evaluation", "case.near_mmi", True),
+    ("P&S as of 11/2016.", "Functional capacity evaluation", "case.near_mmi", True),
+    ("TTD since DOI.", "Functional capacity evaluation", "case.working", False),
+    ("On modified duty w/ 20 lb lifting restriction.", "Functional capacity evaluation", "case.working", True),
+    ("Dx: L knee medial meniscus tear per MRI 10/2016.", "Left knee arthroscopy", "case.imaging_lesion", True),
+    (
+        "Failed 3 mos of conservative tx incl PT, NSAIDs, CSI.",
+        "Left knee arthroscopy",
+        "case.failed_conservative_care",
+        True,
+    ),
+    ("+McMurray, +JLT medially.", "Left knee arthroscopy", "case.internal_derangement", True),
 ]
 
 
