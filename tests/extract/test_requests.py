@@ -78,6 +78,9 @@ TOPICS = [
     ("Lamictal 25mg #60", "anticonvulsants"),
     ("Genicin 500mg #90", "glucosamine"),
     ("Kenalog injection right knee", "joint_injection"),
+    # misspellings: a letter more or less at the end is still the word
+    ("Gabapentine 300mg #90", "anticonvulsants"),
+    ("Omeprazol 20mg #30", "gastro_protection"),
 ]
 
 
@@ -100,6 +103,10 @@ def test_trigger_points_in_a_record_are_a_finding_not_injections() -> None:
         facts("There are trigger points in the trapezius.", "Trigger point injections x3").get("prior.given").value
         is False
     )
+
+
+def test_a_misspelt_drug_names_the_drug() -> None:
+    assert understand_request("Naproxin 550mg #60").drug == "naproxen"
 
 
 def test_short_abbreviations_never_match_fuzzily() -> None:

@@ -172,10 +172,9 @@ def _fuzzy(text: str) -> tuple[str, str, int] | None:
             window = " ".join(words[i : i + size])
             if abs(len(window) - len(term)) > 3:
                 continue
-            # A word inside another is a different word, not a misspelling (compression, decompression).
-            if window != term and (
-                term.startswith(window) or term.endswith(window) or window.startswith(term) or window.endswith(term)
-            ):
+            # A word with a prefix more or less is a different word, not a misspelling (compression,
+            # decompression); a letter more or less at the end is a misspelling ("gabapentine", "omeprazol").
+            if window != term and (term.endswith(window) or window.endswith(term)):
                 continue
             score = fuzz.ratio(window, term)
             if score >= _FUZZY_SCORE and (best is None or score > best[0]):
@@ -271,6 +270,9 @@ def understand_request(text: str) -> RequestInfo:
         original_text=parts.get("original_request"),
         authorized_text=parts.get("authorized"),
     )
+    if not found_drugs and method == "fuzzy" and words:
+        # A misspelt drug name ("Naproxin") names the drug it is closest to.
+        found_drugs = [(0, words, generic, topic) for name, generic, topic in _drug_names() if name == words]
     if found_drugs:
         info.drug = found_drugs[0][2]
         info.drug_topic = found_drugs[0][3]
