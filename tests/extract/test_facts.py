@@ -1190,6 +1190,7 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("+McMurray, +JLT medially.", "Left knee arthroscopy", "case.internal_derangement", True),
+    ("He had 8 weeks of physical therapy.", "Physical therapy 2x3", "prior.sessions", None),
 ]
 
 

@@ -20,7 +20,9 @@ _COUNT_NEAR = re.compile(
     re.IGNORECASE,
 )
 # "8 of physical therapy" (the noun said once for two counts: "6 sessions of acupuncture and 8 of PT")
-_COUNT_OF_BEFORE = re.compile(rf"(?P<n>{NUM})\s+(?:\w+\s+)?of\s+$", re.IGNORECASE)
+_COUNT_OF_BEFORE = re.compile(
+    rf"(?P<n>{NUM})\s+(?:(?:sessions?|visits?|treatments?|appointments?)\s+)?of\s+$", re.IGNORECASE
+)
 # "6 sessions in 2015 and 8 more in 2016": a second count added to the first
 _MORE_AFTER = re.compile(
     rf"^(?:[^.;]{{0,40}}?)\b(?:and|then|plus|followed by)\s+(?:another\s+|an additional\s+|a further\s+)?"
