@@ -1191,6 +1191,8 @@ IN_OTHER_WORDS = [
     ),
     ("+McMurray, +JLT medially.", "Left knee arthroscopy", "case.internal_derangement", True),
     ("He had 8 weeks of physical therapy.", "Physical therapy 2x3", "prior.sessions", None),
+    ("He has had PT; 2x3 is requested.", "Physical therapy 2x3", "prior.sessions", None),
+    ("He had PT 2x/week x 4 weeks in 2015.", "Physical therapy 2x3", "prior.sessions", 8),
 ]
 
 

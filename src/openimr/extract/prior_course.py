@@ -113,7 +113,8 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
             value = upper_bound(raw) if raw else None
             span = (sentence.start + cm.start(), sentence.start + cm.end())
             distance = min(abs(span[0] - m.end), abs(m.start - span[1]))
-            if value is None or distance > 60 or value > 100 or _belongs_to_another(others, span, m):
+            between = ctx.summary[min(span[1], m.end) : max(span[0], m.start)]
+            if value is None or distance > 60 or value > 100 or ";" in between or _belongs_to_another(others, span, m):
                 continue
             if more := _MORE_AFTER.match(sentence.text[cm.end() :]):
                 value += upper_bound(more.group("n")) or 0
@@ -124,7 +125,7 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
         before = _COUNT_OF_BEFORE.search(ctx.summary[max(sentence.start, m.start - 30) : m.start])
         if before and (value := upper_bound(before.group("n"))) and (best is None or value > best):
             best, evidence = int(value), [m]
-        course = frequency_course(ctx.summary[m.start : min(sentence.end, m.end + 50)])
+        course = frequency_course(re.split(r"[;.]", ctx.summary[m.start : min(sentence.end, m.end + 50)])[0])
         if course and (best is None or course > best):
             best, evidence = course, [m]
     if best is None:

@@ -129,8 +129,9 @@ def _weeks(value: float, unit: str) -> float:
 
 
 def frequency_course(text: str) -> int | None:
-    """Visits given as frequency times duration ("twice a week for six weeks", "2x/wk x 6 wks"), or None."""
-    for pattern in _FREQ_WEEKS[:3]:
+    """Visits given as frequency times duration ("twice a week for six weeks", "2x/wk x 6 wks"), or None. Only
+    forms that name the weeks count: a bare "2x3" beside a treatment may be the request, not the course."""
+    for pattern in _FREQ_WEEKS[:3]:  # the three forms with a unit of weeks or months
         if m := pattern.search(text):
             per_week, weeks = upper_bound(m.group("f")), upper_bound(m.group("w"))
             if per_week and weeks and per_week <= 7:
