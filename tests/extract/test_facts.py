@@ -1193,6 +1193,10 @@ IN_OTHER_WORDS = [
     ("He had 8 weeks of physical therapy.", "Physical therapy 2x3", "prior.sessions", None),
     ("He has had PT; 2x3 is requested.", "Physical therapy 2x3", "prior.sessions", None),
     ("He had PT 2x/week x 4 weeks in 2015.", "Physical therapy 2x3", "prior.sessions", 8),
+    # guards on this session's patterns: improvement that continues, doctors seen for other reasons
+    ("Her pain continues to decrease with therapy.", "MRI lumbar spine", "case.failed_conservative_care", None),
+    ("His pain remains well controlled.", "MRI lumbar spine", "case.failed_conservative_care", None),
+    ("He was evaluated by two physicians last year.", "Norco 10/325 #90", "case.aberrant", None),
 ]
 
 
