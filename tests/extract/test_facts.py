@@ -1197,6 +1197,14 @@ IN_OTHER_WORDS = [
     ("Her pain continues to decrease with therapy.", "MRI lumbar spine", "case.failed_conservative_care", None),
     ("His pain remains well controlled.", "MRI lumbar spine", "case.failed_conservative_care", None),
     ("He was evaluated by two physicians last year.", "Norco 10/325 #90", "case.aberrant", None),
+    ("An MRI suggested a meniscal tear.", "Right knee arthroscopy", "case.imaging_lesion", True),
+    ("The physician suggested an MRI of the knee.", "MRI right knee", "case.prior_study", False),
+    (
+        "There is no documentation that there is functional improvement.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        False,
+    ),
 ]
 
 
