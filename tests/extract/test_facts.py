@@ -1205,6 +1205,8 @@ IN_OTHER_WORDS = [
         "case.functional_improvement",
         False,
     ),
+    ("He went on to undergo a lumbar fusion in 2015.", "Post-op PT x12 lumbar", "case.surgery_done", True),
+    ("He is scheduled to undergo a lumbar fusion.", "Post-op PT x12 lumbar", "case.surgery_done", None),
 ]
 
 
