@@ -1207,6 +1207,21 @@ IN_OTHER_WORDS = [
     ),
     ("He went on to undergo a lumbar fusion in 2015.", "Post-op PT x12 lumbar", "case.surgery_done", True),
     ("He is scheduled to undergo a lumbar fusion.", "Post-op PT x12 lumbar", "case.surgery_done", None),
+    # medication lists and allergies (10 probes, 2 missed before the fix)
+    ("Allergies: codeine, penicillin.", "Tylenol #3 #60", "case.takes_requested_drug", False),
+    ("He is allergic to tramadol.", "Tramadol 50mg #60", "case.takes_requested_drug", False),
+    ("Medications: 1) Norco 10/325 q6h 2) Soma 350 mg TID.", "Norco 10/325 #120", "case.takes_requested_drug", True),
+    (
+        "Meds: Norco 10/325 1 tab q6h prn, Soma 350 TID, Prilosec 20 qd.",
+        "Soma 350mg #90",
+        "case.takes_requested_drug",
+        True,
+    ),
+    ("Current medications: none.", "Norco 10/325 #120", "case.takes_requested_drug", False),
+    ("He stopped taking Norco last year due to side effects.", "Norco 10/325 #120", "case.takes_requested_drug", False),
+    ("Norco was discontinued and tramadol was started.", "Tramadol 50mg #60", "case.takes_requested_drug", False),
+    ("He has used Ambien nightly since 2014.", "Ambien 10mg #30", "case.takes_requested_drug", True),
+    ("No current opioid use.", "Urine drug screen", "case.current_drugs", []),
 ]
 
 
