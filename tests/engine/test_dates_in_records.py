@@ -49,8 +49,27 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("This claimant has an industrial claim dated 3/5/2015 for the low back.", dt.date(2015, 3, 5)),
         ("The worker strained his back on 3/5/2015 moving furniture.", dt.date(2015, 3, 5)),
         ("The 50-year-old was assaulted by a patient on 3/5/2015 at work.", dt.date(2015, 3, 5)),
+        ("The claimant's date of loss is 11/01/2016.", dt.date(2016, 11, 1)),
     ],
 )
 def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) -> None:
     ctx = case_context(Case(case_summary=summary, requests=[{"text": "MRI of the knee"}]))
     assert ctx.date_of_injury == expected
+
+
+@pytest.mark.parametrize(
+    ("summary", "weeks"),
+    [
+        ("He hurt his back at work about three months ago.", 13),
+        ("She injured her knee on the job two weeks ago.", 2),
+        ("He has chronic pain from a 2010 injury; a flare began 3 days ago.", None),
+    ],
+)
+def test_date_of_injury_counted_back_from_the_request(summary: str, weeks: int | None) -> None:
+    ctx = case_context(
+        Case(case_summary=summary, requests=[{"text": "PT x6"}], ur_denial_date="2017-01-15", review_date="2017-02-01")
+    )
+    if weeks is None:
+        assert ctx.date_of_injury is None
+    else:
+        assert abs((dt.date(2017, 1, 15) - ctx.date_of_injury).days / 7 - weeks) < 1

@@ -23,6 +23,7 @@ from openimr.engine.evaluate import GuidelineOutcome, applies, evaluate_guidelin
 from openimr.engine.rationale import cite, compose, fill, standing_notes
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
+from openimr.extract.quantities import NUM, to_number
 from openimr.extract.requests import RequestInfo, understand_request
 from openimr.guidelines.loader import all_guidelines, candidates, defs_for
 from openimr.model import (
@@ -61,7 +62,7 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
 
 
 _YEAR_ALONE = re.compile(r"\b(?:in|from|since|of|during|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_INJURY_CUE = re.compile(r"\b(?:date of injury|injur(?:y|ed|ies)|DOI|D/I)\b", re.IGNORECASE)
+_INJURY_CUE = re.compile(r"\b(?:date of injury|date of loss|injur(?:y|ed|ies)|DOI|D/I)\b", re.IGNORECASE)
 _DATE_JUST_BEFORE = 20  # "for a 3/4/2015 injury": the date that qualifies the injury word
 # Weaker cues, tried only when no injury word leads to a date: how records also tell the event.
 _EVENT_CUE = re.compile(
@@ -89,7 +90,22 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
         before = [f.date for f in find_dates(text[max(0, cue.start() - _DATE_JUST_BEFORE) : cue.start()])]
         if before and before[-1] <= review_date:
             return before[-1]
+    # "hurt his back at work about three months ago": counted back from the request (else the review date)
+    for cues in (_INJURY_CUE, _EVENT_CUE):
+        for cue in cues.finditer(text):
+            window = re.split(r"[.;,]\s", text[cue.end() : cue.end() + 45])[0]
+            if ago := _AGO.search(window):
+                amount = to_number(ago.group("n")) or 1
+                days = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}[ago.group("unit").lower().rstrip("s")]
+                return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
     return None
+
+
+_AGO = re.compile(
+    rf"\b(?:about |approximately |nearly |almost |over |more than |roughly )?(?P<n>{NUM}|a|an)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
 
 
 def _subject(req: RequestInfo) -> str:
