@@ -7,12 +7,14 @@ import datetime as dt
 
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
+from openimr.extract.plain import plain
 from openimr.extract.requests import understand_request
 
 REVIEW_DATE = dt.date(2017, 1, 15)
 
 
 def facts(summary: str, request: str = "Physical therapy 6 sessions", injury: dt.date | None = None) -> FactSet:
+    summary = plain(summary)  # as the engine reads a record (see engine.decide.case_context)
     ctx = CaseContext(
         summary=summary,
         mentions=find_mentions(summary),

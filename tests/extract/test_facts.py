@@ -1222,6 +1222,22 @@ IN_OTHER_WORDS = [
     ("Norco was discontinued and tramadol was started.", "Tramadol 50mg #60", "case.takes_requested_drug", False),
     ("He has used Ambien nightly since 2014.", "Ambien 10mg #30", "case.takes_requested_drug", True),
     ("No current opioid use.", "Urine drug screen", "case.current_drugs", []),
+    # typographic quotes, dashes and spaces (10 probes, 3 missed before)
+    ("McMurray’s test is positive.", "MRI right knee", "case.internal_derangement", True),
+    ("Spurling’s test is positive on the right.", "MRI cervical spine", "case.neuro_deficit", True),
+    ("Tinel’s sign is positive at the wrist.", "EMG/NCS right upper extremity", "case.entrapment_signs", True),
+    (
+        "MRI shows an L4–5 disc herniation compressing the L5 nerve root.",
+        "MRI lumbar spine",
+        "case.nerve_compromise_imaging",
+        True,
+    ),
+    ("He has had x‑rays of the knee.", "X-ray right knee", "case.prior_study", True),
+    ("Pain is 8/10 without medication and 4/10 with medication.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("He doesn’t have any numbness.", "MRI lumbar spine", "case.radicular", False),
+    ("She can’t sit for more than 10 minutes.", "Physical therapy x6", "case.functional_improvement", None),
+    ("Straight\u00a0leg raise is positive on the left.", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("• Decreased sensation in the L5 dermatome", "MRI lumbar spine", "case.neuro_deficit", True),
 ]
 
 

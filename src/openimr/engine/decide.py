@@ -23,6 +23,7 @@ from openimr.engine.evaluate import GuidelineOutcome, applies, evaluate_guidelin
 from openimr.engine.rationale import cite, compose, fill, standing_notes
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
+from openimr.extract.plain import plain
 from openimr.extract.quantities import NUM, to_number
 from openimr.extract.requests import RequestInfo, understand_request
 from openimr.guidelines.loader import all_guidelines, candidates, defs_for
@@ -53,7 +54,7 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
     if case.review_date:
         return case.review_date, "review_date"
     shown = [d for d in (case.ur_denial_date, case.date_of_injury) if d]
-    shown += [f.date for f in find_dates(case.case_summary, today) if f.date <= today]
+    shown += [f.date for f in find_dates(plain(case.case_summary), today) if f.date <= today]
     # "records from 2013": a year alone is a date the case shows too (its first day).
     shown += [dt.date(int(y), 1, 1) for y in _YEAR_ALONE.findall(case.case_summary) if int(y) <= today.year]
     if shown:
@@ -78,7 +79,7 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     ("injured his low back lifting boxes on 11/01/2016", "date of injury: 10-14-2016")."""
     if case.date_of_injury:
         return case.date_of_injury
-    text = case.case_summary
+    text = plain(case.case_summary)
     for cues in (_INJURY_CUE, _EVENT_CUE):
         for cue in cues.finditer(text):
             window = text[cue.end() : cue.end() + _INJURY_NEAR]
@@ -263,9 +264,10 @@ def _decision_id(case: Case, review_date: dt.date) -> str:
 def case_context(case: Case, today: dt.date | None = None) -> CaseContext:
     """What the engine knows of the case as a whole: its mentions, dates and review date."""
     review_date, source = resolve_review_date(case, today)
+    summary = plain(case.case_summary)  # one character for one: evidence offsets stay those of the record
     return CaseContext(
-        summary=case.case_summary,
-        mentions=find_mentions(case.case_summary),
+        summary=summary,
+        mentions=find_mentions(summary),
         date_of_injury=_date_of_injury(case, review_date),
         review_date=review_date,
         review_date_source=source,

@@ -16,6 +16,7 @@ import types
 from functools import cache
 from importlib import resources
 
+from openimr.extract.plain import plain
 from openimr.vocabulary import drugs, load_resource, treatments
 
 CONCEPT_LABEL = "C:"
@@ -191,4 +192,4 @@ def _limit_backward_negation(rules, max_scope: int) -> None:  # noqa: ANN001 - m
 
 def process(text: str):
     """Run the pipeline over a case summary. Paragraph breaks also end sentences."""
-    return nlp()(text)
+    return nlp()(plain(text))

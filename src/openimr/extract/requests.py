@@ -16,6 +16,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from openimr.dates import find_dates
+from openimr.extract.plain import plain
 from openimr.extract.quantities import Quantities, parse_quantities
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
@@ -107,7 +108,7 @@ class RequestInfo:
 
     @property
     def levels(self) -> int:
-        return len(re.findall(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b", self.disputed_text, re.IGNORECASE))
+        return len(re.findall(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b", plain(self.disputed_text), re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def understand_request(text: str) -> RequestInfo:
     """Everything the engine needs to know about one request text."""
     parts = split_modified_request(text)
     disputed = parts.get("disputed") or text
-    working = disputed
+    working = plain(disputed)
     associated = bool(_ASSOCIATED.search(working))
     working = _ASSOCIATED.sub("", working)
     topic, words, method = classify(working)
