@@ -493,7 +493,7 @@ IN_OTHER_WORDS = [
     ("The pain does not radiate.", "MRI lumbar spine", "case.radicular", False),
     ("The surgeon recommends a lumbar decompression.", "MRI lumbar spine", "case.surgery_planned", True),
     ("He is a surgical candidate per the orthopedist.", "MRI lumbar spine", "case.surgery_planned", True),
-    ("There are no red flags.", "MRI lumbar spine", "case.red_flags", None),
+    ("There are no red flags.", "MRI lumbar spine", "case.red_flags", False),
     # inability said with other verbs, and failure of care with a qualifier between "no" and the result
     ("She could not transfer on her own after the fall.", "Skilled nursing facility x 7 days", "case.homebound", True),
     ("He still needs help with bathing and dressing.", "Home health aide 4 hours a day", "case.homebound", True),
@@ -1238,6 +1238,34 @@ IN_OTHER_WORDS = [
     ("She can’t sit for more than 10 minutes.", "Physical therapy x6", "case.functional_improvement", None),
     ("Straight\u00a0leg raise is positive on the left.", "MRI lumbar spine", "case.neuro_deficit", True),
     ("• Decreased sensation in the L5 dermatome", "MRI lumbar spine", "case.neuro_deficit", True),
+    # what the record does not say, in other words (12 probes, 5 missed before the fixes)
+    (
+        "The records do not indicate any functional improvement from prior therapy.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        False,
+    ),
+    ("It is unclear whether he has had physical therapy.", "Physical therapy x6", "prior.given", False),
+    ("There is no mention of radicular symptoms.", "MRI lumbar spine", "case.radicular", False),
+    (
+        "No objective measures of improvement were provided.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        False,
+    ),
+    ("It was not documented how many sessions of therapy he had.", "Physical therapy x6", "prior.sessions", None),
+    ("The number of prior acupuncture sessions is unknown.", "Acupuncture x6", "prior.given", True),
+    ("It is unknown whether a urine drug screen has been done.", "Norco 10/325 #90", "case.drug_screen", None),
+    ("The physician did not document neurologic deficits.", "MRI lumbar spine", "case.neuro_deficit", False),
+    ("The treating provider does not describe red flags.", "MRI lumbar spine", "case.red_flags", False),
+    (
+        "The file contains no evidence of a trial of conservative care.",
+        "MRI lumbar spine",
+        "case.conservative_care",
+        None,
+    ),
+    ("He apparently had some chiropractic care in the past.", "Chiropractic 2x3", "prior.given", True),
+    ("Reportedly, acupuncture helped him return to work.", "Acupuncture x6", "prior.improvement", True),
 ]
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from openimr.extract.pipeline import CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
+from openimr.extract.pipeline import ABSENT_SUFFIX, CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
 from openimr.vocabulary import load_resource
 
 _NEGATED = {"NEGATED_EXISTENCE"}
@@ -162,7 +162,8 @@ def find_mentions(text: str) -> Mentions:
     items: list[Mention] = []
     seen: set[tuple[str, str, int, int]] = set()
     for span in doc.spans.get(SPAN_GROUP, []):
-        kind, label = _kind_label(span.label_)
+        absent = span.label_.endswith(ABSENT_SUFFIX)
+        kind, label = _kind_label(span.label_.removesuffix(ABSENT_SUFFIX))
         key = (kind, label, span.start_char, span.end_char)
         if key in seen:
             continue
@@ -189,7 +190,7 @@ def find_mentions(text: str) -> Mentions:
                 # the cue is another finding's ("strength is normal and sensation is intact"), and a double
                 # negation would turn the normal finding into a deficit. "Not documented" denies findings, not
                 # the treatments named beside them.
-                negated=bool(meta.get("absent"))
+                negated=absent
                 or bool(categories & _NEGATED)
                 or (kind == "concept" and bool(categories & _NOT_DOCUMENTED)),
                 historical=bool(categories & _HISTORICAL),

@@ -20,6 +20,11 @@ from openimr.extract.plain import plain
 from openimr.vocabulary import drugs, load_resource, treatments
 
 CONCEPT_LABEL = "C:"
+# A phrase of a concept's absence carries it in its label: spaCy keeps a span's extension values (the
+# matching rule and its metadata) by offsets only, so when two concepts match the same words ("no objective
+# measures of improvement" is both an absence of functional improvement and a phrase of no change) one rule
+# would overwrite the other.
+ABSENT_SUFFIX = "|absent"
 TREATMENT_LABEL = "T:"
 DRUG_LABEL = "D:"
 SPAN_GROUP = "openimr"
@@ -53,9 +58,9 @@ def regex_targets() -> list[tuple[re.Pattern[str], str, object]]:
 
     out = []
     for name, concept in load_resource("concepts.yaml")["concepts"].items():
-        for key, meta in (("patterns", {}), ("absent_patterns", {"absent": True})):
+        for key, meta, suffix in (("patterns", {}, ""), ("absent_patterns", {"absent": True}, ABSENT_SUFFIX)):
             for pattern in concept.get(key, []):
-                label = CONCEPT_LABEL + name
+                label = CONCEPT_LABEL + name + suffix
                 rule = TargetRule(pattern, label, pattern=pattern, metadata=meta)
                 out.append((re.compile(pattern, re.IGNORECASE), label, rule))
     for name, topic in treatments().topics.items():
@@ -119,7 +124,7 @@ def target_rules(tokenizer) -> list:  # noqa: ANN001 - spaCy's Tokenizer
     rules = []
     for name, concept in load_resource("concepts.yaml")["concepts"].items():
         rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("phrases", []))
-        rules += _phrase_rules(CONCEPT_LABEL + name, concept.get("absent", []), {"absent": True})
+        rules += _phrase_rules(CONCEPT_LABEL + name + ABSENT_SUFFIX, concept.get("absent", []), {"absent": True})
     for name, topic in treatments().topics.items():
         rules += _phrase_rules(TREATMENT_LABEL + name, with_plurals(topic.terms))
         rules += _exact_rules(TREATMENT_LABEL + name, [w for w in topic.exact if len(w) >= 2], tokenizer)
