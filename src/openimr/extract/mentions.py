@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from openimr.extract.pipeline import ABSENT_SUFFIX, CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
-from openimr.vocabulary import load_resource
+from openimr.vocabulary import drugs, load_resource
 
 _NEGATED = {"NEGATED_EXISTENCE"}
 _HYPOTHETICAL = {"HYPOTHETICAL"}
@@ -124,6 +124,16 @@ def finding_concepts() -> frozenset[str]:
 _REFILL = re.compile(r"\b(?:refills?|refilled|continu\w*|renew\w*|ongoing|remains on|still taking)\b", re.IGNORECASE)
 
 
+@cache
+def _generics() -> dict[str, str]:
+    return {name.lower(): drug.generic for drug in drugs().drugs for name in drug.names}
+
+
+def _generic_of(name: str) -> str | None:
+    """The generic name of a drug named ``name`` in drugs.yaml."""
+    return _generics().get(name.lower())
+
+
 def _kind_label(label: str) -> tuple[str, str]:
     for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
         if label.startswith(prefix):
@@ -211,7 +221,8 @@ def find_mentions(text: str) -> Mentions:
                 or sent_of_token.get(span.start, 0) in ur_sentences,
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
-                generic=meta.get("generic"),
+                # (by the drug's name when another rule on the same words took its metadata)
+                generic=meta.get("generic") or (_generic_of(span.text) if kind == "drug" else None),
             )
         )
     # A mention inside a longer mention of the same label is the same finding ("improvement" in
