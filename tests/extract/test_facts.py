@@ -1266,6 +1266,7 @@ IN_OTHER_WORDS = [
     ),
     ("He apparently had some chiropractic care in the past.", "Chiropractic 2x3", "prior.given", True),
     ("Reportedly, acupuncture helped him return to work.", "Acupuncture x6", "prior.improvement", True),
+    ("He slipped and fell at work, fracturing ribs at T9–10.", "Oxycodone ER 20mg #60", "case.fracture", True),
 ]
 
 
