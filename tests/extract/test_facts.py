@@ -1267,6 +1267,38 @@ IN_OTHER_WORDS = [
     ("He apparently had some chiropractic care in the past.", "Chiropractic 2x3", "prior.given", True),
     ("Reportedly, acupuncture helped him return to work.", "Acupuncture x6", "prior.improvement", True),
     ("He slipped and fell at work, fracturing ribs at T9–10.", "Oxycodone ER 20mg #60", "case.fracture", True),
+    # home care, facility and post-operative needs in other words (11 probes, 1 missed before)
+    ("She is confined to bed after the surgery.", "Home health nursing x4 weeks", "case.homebound", True),
+    (
+        "He can only leave the house with considerable effort and help from another person.",
+        "Home health nursing x4 weeks",
+        "case.homebound",
+        True,
+    ),
+    ("He is wheelchair-dependent.", "Home health nursing x4 weeks", "case.homebound", True),
+    ("She ambulates independently in the community.", "Home health nursing x4 weeks", "case.homebound", None),
+    (
+        "He was admitted to the hospital for five days after the fusion.",
+        "Skilled nursing facility x7 days",
+        "case.hospital",
+        True,
+    ),
+    ("She had an inpatient stay from 11/01 to 11/05/2016.", "Skilled nursing facility x7 days", "case.hospital", True),
+    ("The surgical wound has a small dehiscence with drainage.", "Home health nursing x4 weeks", "case.wound", True),
+    ("He needs IV antibiotics at home for an infected incision.", "Home health nursing x4 weeks", "case.wound", True),
+    (
+        "The right knee arthroscopy is scheduled for 01/10/2017 and has been authorized.",
+        "Post-op cold therapy unit 7 days right knee",
+        "case.surgery_authorized",
+        True,
+    ),
+    (
+        "Authorization was received for the left shoulder surgery.",
+        "Post-op sling left shoulder",
+        "case.surgery_authorized",
+        True,
+    ),
+    ("He has been using a TENS unit for one month with benefit.", "TENS unit purchase", "prior.given", True),
 ]
 
 
