@@ -81,6 +81,13 @@ TOPICS = [
     # misspellings: a letter more or less at the end is still the word
     ("Gabapentine 300mg #90", "anticonvulsants"),
     ("Omeprazol 20mg #30", "gastro_protection"),
+    # studies named in the plural or in shorthand
+    ("CTs of the cervical and lumbar spine", "ct"),
+    ("MRIs of the neck and back", "mri"),
+    ("XR lumbar spine 2 views", "xray"),
+    ("X ray of the right knee", "xray"),
+    ("NCS/EMG of the legs", "electrodiagnostics"),
+    ("Nerve studies of both arms", "electrodiagnostics"),
 ]
 
 
