@@ -1299,6 +1299,20 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("He has been using a TENS unit for one month with benefit.", "TENS unit purchase", "prior.given", True),
+    # the response to an earlier injection, in shorthand and in words (7 probes, 2 missed before)
+    ("Prior L5-S1 TFESI 6/2016 gave 60% relief for 3 months.", "Repeat L5-S1 transforaminal ESI", "prior.given", True),
+    ("Prior L5-S1 TFESI 6/2016 gave 60% relief for 3 months.", "Repeat L5-S1 transforaminal ESI", "prior.relief", True),
+    (
+        "He had an epidural injection in June with 70% improvement lasting about 10 weeks and cut his Norco "
+        "use in half.",
+        "Repeat L5-S1 transforaminal ESI",
+        "prior.relief",
+        True,
+    ),
+    ("The last ESI provided only 2 days of relief.", "Repeat L5-S1 transforaminal ESI", "prior.relief", False),
+    ("The last ESI did not help.", "Repeat L5-S1 transforaminal ESI", "prior.relief", False),
+    ("He has had three epidural injections in the past year.", "Repeat L5-S1 transforaminal ESI", "prior.sessions", 3),
+    ("He has never had an epidural injection.", "Repeat L5-S1 transforaminal ESI", "prior.given", False),
 ]
 
 

@@ -13,7 +13,7 @@ from openimr.extract.requests import RequestInfo
 _COUNT_NEAR = re.compile(
     rf"(?P<n>{NUM})(?:\s*\(\d+\))?\s+(?:(?:prior|previous|completed|authorized|approved|additional|"
     r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
-    r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?)\b"
+    r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?|injections?|blocks?)\b"
     rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b"
     rf"|(?P<k>{NUM})\s+times\b(?!\s+(?:a|per|each|daily|weekly)\b)"
     rf"|(?:completed|attended|finished|received|had)\s+(?P<j>{NUM})\s+(?:of|out of)\s+(?:the\s+)?{NUM}\b",
@@ -51,7 +51,9 @@ def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, ms[:3]) if ms else Fact(False)
 
 
-_COUNT_NOUN = re.compile(r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?)", re.IGNORECASE)
+_COUNT_NOUN = re.compile(
+    r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?|injections?|blocks?)", re.IGNORECASE
+)
 
 
 def _other_treatments(ctx: CaseContext, req: RequestInfo, sentence: int) -> list[Mention]:
@@ -153,8 +155,13 @@ def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Relief from the earlier course, said in a sentence that names it; "did not help" is its absence."""
     prior = _prior_mentions(ctx, req)
     sentences = sentences_of(prior)
-    relief = ctx.mentions.in_sentences("concept", "symptom_relief", sentences)
     no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
+    # "relief" inside a phrase of no change ("only 2 days of relief") is that phrase's word, not relief
+    relief = [
+        m
+        for m in ctx.mentions.in_sentences("concept", "symptom_relief", sentences)
+        if not any(n.start <= m.start and m.end <= n.end for n in no_change)
+    ]
     return tri([m for m in relief if m.given], [m for m in relief if m.negated] + no_change)
 
 
