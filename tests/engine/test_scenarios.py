@@ -381,6 +381,23 @@ SCENARIOS = [
         "Upheld",
         "opioid_continues",
     ),
+    (
+        "radiofrequency neurotomy without a diagnostic block",
+        BASE + "He has axial low back pain without radicular symptoms and pain with extension. Physical therapy and "
+        "NSAIDs for 3 months have failed.",
+        "Radiofrequency ablation L4-5 and L5-S1",
+        "Upheld",
+        "diagnostic_block_first",
+    ),
+    (
+        "radiofrequency neurotomy after a diagnostic block that relieved the pain",
+        BASE + "He has axial low back pain without radicular symptoms and pain with extension. Physical therapy and "
+        "NSAIDs for 3 months have failed. Diagnostic medial branch blocks at L4-5 and L5-S1 gave 80% relief for "
+        "6 hours.",
+        "Radiofrequency ablation L4-5 and L5-S1",
+        "Overturned",
+        None,
+    ),
 ]
 
 

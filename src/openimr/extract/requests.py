@@ -54,6 +54,7 @@ _COMPONENTS = {
     "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
     "implant": re.compile(r"\bimplant\w*|\bpermanent\b", re.IGNORECASE),
+    "radiofrequency": re.compile(r"\bradio ?frequency|\brhizotomy|\bneurotomy|\bablation\b|\bRFA\b", re.IGNORECASE),
     "pain_specialist": re.compile(
         r"\bpain (?:management|medicine|specialist|clinic|physician|doctor|consult\w*)\b|\binterventional pain\b",
         re.IGNORECASE,
