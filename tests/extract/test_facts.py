@@ -1313,6 +1313,37 @@ IN_OTHER_WORDS = [
     ("The last ESI did not help.", "Repeat L5-S1 transforaminal ESI", "prior.relief", False),
     ("He has had three epidural injections in the past year.", "Repeat L5-S1 transforaminal ESI", "prior.sessions", 3),
     ("He has never had an epidural injection.", "Repeat L5-S1 transforaminal ESI", "prior.given", False),
+    # the opioid 4 A's once more in other words (10 probes, 2 missed before)
+    (
+        "He reports that Norco brings his pain down to a tolerable 4/10 from 8/10.",
+        "Norco 10/325 #90",
+        "case.quantified_relief",
+        True,
+    ),
+    (
+        "Without medication he cannot get out of bed; with it he can do light housework.",
+        "Norco 10/325 #90",
+        "case.functional_improvement",
+        True,
+    ),
+    ("The medication reduces his pain by roughly 30 percent.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("No drug screens are on file.", "Norco 10/325 #90", "case.drug_screen", False),
+    (
+        "Urine toxicology from last month showed only the prescribed hydrocodone.",
+        "Norco 10/325 #90",
+        "case.drug_screen",
+        True,
+    ),
+    ("He has not shown any signs of misuse.", "Norco 10/325 #90", "case.aberrant", False),
+    ("He reports constipation from the opioid.", "Norco 10/325 #90", "case.adverse_effects", True),
+    ("He has been taking opioids for chronic back pain since 2012.", "Norco 10/325 #90", "case.opioid_use", True),
+    ("She stopped all opioids six months ago.", "Norco 10/325 #90", "case.takes_requested_drug", False),
+    (
+        "The prescribing physician checked the state prescription database.",
+        "Norco 10/325 #90",
+        "case.cures_check",
+        True,
+    ),
 ]
 
 
