@@ -96,6 +96,12 @@ def drugs() -> DrugVocabulary:
 
 
 @cache
+def drug_names() -> dict[str, tuple[str, str]]:
+    """Every drug name in drugs.yaml, lower-cased, to its (generic, topic); names are unique there."""
+    return {name.lower(): (drug.generic, drug.topic) for drug in drugs().drugs for name in drug.names}
+
+
+@cache
 def body_regions() -> BodyRegionVocabulary:
     return BodyRegionVocabulary.model_validate(load_resource("body_regions.yaml"))
 

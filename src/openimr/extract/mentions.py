@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from openimr.extract.pipeline import ABSENT_SUFFIX, CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
-from openimr.vocabulary import drugs, load_resource
+from openimr.vocabulary import drug_names, load_resource
 
 _NEGATED = {"NEGATED_EXISTENCE"}
 _HYPOTHETICAL = {"HYPOTHETICAL"}
@@ -124,16 +124,6 @@ def finding_concepts() -> frozenset[str]:
 _REFILL = re.compile(r"\b(?:refills?|refilled|continu\w*|renew\w*|ongoing|remains on|still taking)\b", re.IGNORECASE)
 
 
-@cache
-def _generics() -> dict[str, str]:
-    return {name.lower(): drug.generic for drug in drugs().drugs for name in drug.names}
-
-
-def _generic_of(name: str) -> str | None:
-    """The generic name of a drug named ``name`` in drugs.yaml."""
-    return _generics().get(name.lower())
-
-
 def _kind_label(label: str) -> tuple[str, str]:
     for prefix, kind in ((CONCEPT_LABEL, "concept"), (TREATMENT_LABEL, "treatment"), (DRUG_LABEL, "drug")):
         if label.startswith(prefix):
@@ -187,6 +177,7 @@ def find_mentions(text: str) -> Mentions:
             and m.rule.literal.lower() not in _NOT_CUES
         } | _cut_short_by_own_word(doc, span)
         meta = (span._.target_rule.metadata if getattr(span._, "target_rule", None) else None) or {}
+        sentence = sent_of_token.get(span.start, 0)
         items.append(
             Mention(
                 kind=kind,
@@ -194,7 +185,7 @@ def find_mentions(text: str) -> Mentions:
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                sentence=sent_of_token.get(span.start, 0),
+                sentence=sentence,
                 # A phrase that states the concept's absence ("function has not changed", "sensation is
                 # intact") is a negated mention of it whatever cue stands near: in an examination sentence
                 # the cue is another finding's ("strength is normal and sensation is intact"), and a double
@@ -211,18 +202,15 @@ def find_mentions(text: str) -> Mentions:
                 requested=(
                     bool(categories & _REQUESTED)
                     and not (kind == "concept" and label in finding_concepts())
-                    and not (kind == "drug" and sent_of_token.get(span.start, 0) in refill_sentences)
+                    and not (kind == "drug" and sentence in refill_sentences)
                 )
-                or (
-                    kind == "treatment"
-                    and bool(categories & _ORDERED)
-                    and sent_of_token.get(span.start, 0) not in result_sentences
-                )
-                or sent_of_token.get(span.start, 0) in ur_sentences,
+                or (kind == "treatment" and bool(categories & _ORDERED) and sentence not in result_sentences)
+                or sentence in ur_sentences,
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
                 # (by the drug's name when another rule on the same words took its metadata)
-                generic=meta.get("generic") or (_generic_of(span.text) if kind == "drug" else None),
+                generic=meta.get("generic")
+                or (drug_names().get(span.text.lower(), (None,))[0] if kind == "drug" else None),
             )
         )
     # A mention inside a longer mention of the same label is the same finding ("improvement" in

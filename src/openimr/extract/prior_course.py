@@ -10,10 +10,12 @@ from openimr.extract.mentions import Mention
 from openimr.extract.quantities import NUM, frequency_course, upper_bound
 from openimr.extract.requests import RequestInfo
 
+# The nouns a count of sessions is said with ("12 visits", "3 injections").
+_SESSION_NOUNS = r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?|injections?|blocks?)"
 _COUNT_NEAR = re.compile(
     rf"(?P<n>{NUM})(?:\s*\(\d+\))?\s+(?:(?:prior|previous|completed|authorized|approved|additional|"
     r"recent|total|sessions of|visits of|treatments of)\s+)*(?:[a-z/-]+\s+){0,3}?"
-    r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?|injections?|blocks?)\b"
+    rf"{_SESSION_NOUNS}\b"
     rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b"
     rf"|(?P<k>{NUM})\s+times\b(?!\s+(?:a|per|each|daily|weekly)\b)"
     rf"|(?:completed|attended|finished|received|had)\s+(?P<j>{NUM})\s+(?:of|out of)\s+(?:the\s+)?{NUM}\b",
@@ -38,8 +40,14 @@ _RELATED_TOPICS = {
 }
 
 
+def _course_topics(req: RequestInfo) -> list[str]:
+    """The topics whose sessions make up the course of the requested treatment (aquatic therapy counts
+    toward physical therapy)."""
+    return _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
+
+
 def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
-    topics = _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
+    topics = _course_topics(req)
     out = []
     for topic in topics:
         out += [m for m in ctx.mentions.of("treatment", topic) if m.given]
@@ -51,15 +59,13 @@ def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, ms[:3]) if ms else Fact(False)
 
 
-_COUNT_NOUN = re.compile(
-    r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?|injections?|blocks?)", re.IGNORECASE
-)
+_COUNT_NOUN = re.compile(_SESSION_NOUNS, re.IGNORECASE)
 
 
 def _other_treatments(ctx: CaseContext, req: RequestInfo, sentence: int) -> list[Mention]:
     """Mentions of other treatments in the sentence; the counted noun itself ("visits", which is also an
     office-visit term) is not another treatment."""
-    topics = set(_RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else []))
+    topics = set(_course_topics(req))
     return [
         m
         for m in ctx.mentions.items
@@ -91,7 +97,7 @@ _HISTORY_COUNT = re.compile(
 
 def _review_sentence_count(ctx: CaseContext, req: RequestInfo) -> tuple[int | None, list]:
     """The earlier course a review sentence reports in words of history, for the requested treatment."""
-    topics = _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
+    topics = _course_topics(req)
     for m in (m for topic in topics for m in ctx.mentions.of("treatment", topic)):
         if not m.requested or m.negated:
             continue

@@ -20,7 +20,7 @@ from openimr.extract.plain import plain
 from openimr.extract.quantities import Quantities, parse_quantities
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
-from openimr.vocabulary import drugs, phrase_pattern, treatments
+from openimr.vocabulary import drug_names, drugs, phrase_pattern, treatments
 
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
 _POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
@@ -135,7 +135,7 @@ def _term_patterns() -> list[_Term]:
 @cache
 def _drug_names() -> list[tuple[str, str, str]]:
     """(name, generic, topic) for every drug name, longest first."""
-    names = [(n.lower(), d.generic, d.topic) for d in drugs().drugs for n in d.names]
+    names = [(name, generic, topic) for name, (generic, topic) in drug_names().items()]
     return sorted(names, key=lambda x: len(x[0]), reverse=True)
 
 
@@ -157,7 +157,7 @@ def _fuzzy_pool() -> list[tuple[str, str, int]]:
 
 def _find_drugs(text: str) -> list[tuple[int, str, str, str]]:
     """(position, name as written, generic, topic) of every drug named in ``text``."""
-    lookup = {n: (g, t) for n, g, t in _drug_names()}
+    lookup = drug_names()
     out = []
     for m in _drug_pattern().finditer(text):
         generic, topic = lookup[m.group(0).lower()]
