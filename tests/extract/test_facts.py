@@ -1344,6 +1344,28 @@ IN_OTHER_WORDS = [
         "case.cures_check",
         True,
     ),
+    # the conditions of the topics added for sympathetic blocks, triptans, botulinum toxin, testosterone,
+    # power mobility and vitamins
+    (
+        "She was diagnosed with complex regional pain syndrome of the right hand.",
+        "Stellate ganglion block",
+        "case.crps",
+        True,
+    ),
+    ("The findings are not consistent with CRPS.", "Stellate ganglion block", "case.crps", False),
+    ("He describes throbbing migraines with nausea twice a month.", "Maxalt 10mg #9", "case.migraine", True),
+    ("The headaches are cervicogenic, not migraine.", "Maxalt 10mg #9", "case.migraine", False),
+    ("He has cervical dystonia with painful head turning.", "Botox 200 units", "case.cervical_dystonia", True),
+    ("Labs showed his testosterone level was low at 180 ng/dL.", "AndroGel 1.62%", "case.hypogonadism", True),
+    ("He was found to have opioid-induced hypogonadism.", "AndroGel 1.62%", "case.hypogonadism", True),
+    (
+        "She is unable to propel a manual wheelchair because of bilateral shoulder weakness.",
+        "Power wheelchair",
+        "case.manual_mobility_insufficient",
+        True,
+    ),
+    ("Her vitamin D level was low at 14 ng/mL.", "Vitamin D 50,000 IU", "case.vitamin_deficiency", True),
+    ("Laboratory testing showed no vitamin B12 deficiency.", "B12 injection", "case.vitamin_deficiency", False),
 ]
 
 

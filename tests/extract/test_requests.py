@@ -52,7 +52,6 @@ TOPICS = [
     ("Request for Norco 10/325 #90", "opioids"),
     # a drug given by injection is judged as the drug, a steroid into a joint as the injection
     ("Retrospective Toradol 60mg IM injection", "nsaids"),
-    ("Testosterone cypionate injections", "other_drugs"),
     ("Cortisone injection to the left shoulder", "joint_injection"),
     ("Lidocaine trigger point injections x4", "trigger_point_injection"),
     # a word inside another is not a misspelling of it
@@ -88,6 +87,27 @@ TOPICS = [
     ("X ray of the right knee", "xray"),
     ("NCS/EMG of the legs", "electrodiagnostics"),
     ("Nerve studies of both arms", "electrodiagnostics"),
+    # topics of their own, not a joint injection or "other drugs"
+    ("Botox injections 200 units to the neck", "botulinum_toxin"),
+    ("Prolotherapy to the lumbar spine x3", "prolotherapy"),
+    ("Right stellate ganglion block", "sympathetic_block"),
+    ("Left lumbar sympathetic block x2", "sympathetic_block"),
+    ("Bilateral greater occipital nerve blocks", "occipital_nerve_block"),
+    ("Provocative discography L3-S1", "discography"),
+    ("Intrathecal pump trial", "implantable_drug_delivery"),
+    ("Motorized scooter", "power_mobility"),
+    ("Power wheelchair purchase", "power_mobility"),
+    ("Tylenol Extra Strength 500mg #100", "acetaminophen"),
+    ("Hydrocodone/APAP 10/325 #90", "opioids"),
+    ("Tylenol with codeine #3 #60", "opioids"),
+    ("Maxalt 10mg #9", "triptans"),
+    ("Medrol dose pack", "oral_corticosteroids"),
+    ("Depo-Medrol injection right shoulder", "joint_injection"),
+    ("AndroGel 1.62% pump", "testosterone"),
+    ("Testosterone cypionate injections", "testosterone"),
+    ("Vitamin D3 50,000 IU weekly", "vitamins"),
+    ("B12 injection", "vitamins"),
+    ("Lab testing: hepatic and renal function", "labs"),
 ]
 
 
