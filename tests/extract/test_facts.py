@@ -1366,6 +1366,19 @@ IN_OTHER_WORDS = [
     ),
     ("Her vitamin D level was low at 14 ng/mL.", "Vitamin D 50,000 IU", "case.vitamin_deficiency", True),
     ("Laboratory testing showed no vitamin B12 deficiency.", "B12 injection", "case.vitamin_deficiency", False),
+    # a progress note's plan ("P:") asks for what it lists; it does not report it given
+    ("A: lumbar strain. P: PT, naproxen, modified duty.", "Physical therapy 2x3", "prior.given", False),
+    ("O: TTP lumbar paraspinals. P: continue Norco.", "Norco 10/325 #90", "case.takes_requested_drug", True),
+    # the age of the last drug test is that of the date nearest to it (the review date of these tests is
+    # 2017-01-15)
+    ("Last UDS 9/2015 was consistent.", "Urine drug screen", "case.weeks_since_drug_screen", 71.7),
+    (
+        "Per the 10/20/2016 visit, UDS from 01/05/2015 was consistent.",
+        "Urine drug screen",
+        "case.weeks_since_drug_screen",
+        105.9,
+    ),
+    ("On 10/20/2016 a urine drug screen was done.", "Urine drug screen", "case.weeks_since_drug_screen", 12.4),
 ]
 
 

@@ -228,6 +228,26 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
     return approved if approved.value else Fact(False)
 
 
+def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Weeks from the latest dated urine drug test the record reports to the request: testing frequency
+    follows risk, and a worker at low risk is tested about once a year. A test's date is the one nearest
+    to it in its sentence; undated tests leave the fact unknown."""
+    as_of = ctx.request_date or ctx.review_date
+    latest: tuple[dt.date, Mention] | None = None
+    for m in given(ctx.mentions.concept("drug_screen")):
+        sentence = ctx.mentions.sentences[m.sentence]
+        dates = [d for d in find_dates(sentence.text) if d.date <= as_of]
+        if not dates:
+            continue
+        start, end = m.start - sentence.start, m.end - sentence.start
+        nearest = min(dates, key=lambda d: d.start - end if d.start >= end else start - d.end)
+        if latest is None or nearest.date > latest[0]:
+            latest = (nearest.date, m)
+    if latest is None:
+        return Fact(None)
+    return Fact(weeks_between(latest[0], as_of), [latest[1]])
+
+
 def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
     done = given(ctx.mentions.concept("surgery_done"))
     procedures = given(ctx.mentions.concept("surgery_procedure"))
@@ -547,6 +567,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.gi_risk": _concept("gi_risk"),
     "case.neuropathic": _concept("neuropathic", "radicular"),
     "case.drug_screen": _concept("drug_screen"),
+    "case.weeks_since_drug_screen": _weeks_since_drug_screen,
     "case.cures_check": _concept("cures_check"),
     "case.opioid_agreement": _concept("opioid_agreement"),
     "case.aberrant": _concept("aberrant"),
