@@ -1379,6 +1379,50 @@ IN_OTHER_WORDS = [
         105.9,
     ),
     ("On 10/20/2016 a urine drug screen was done.", "Urine drug screen", "case.weeks_since_drug_screen", 12.4),
+    # relief in a share of the pain, relief that fell short, care that did not control the pain
+    (
+        "Diagnostic medial branch blocks relieved about 80% of her pain for six hours.",
+        "Bilateral L4-5 radiofrequency ablation",
+        "case.quantified_relief",
+        True,
+    ),
+    (
+        "A corticosteroid injection helped for only three weeks.",
+        "Synvisc-One injection right knee",
+        "case.failed_conservative_care",
+        True,
+    ),
+    (
+        "NSAIDs, a brace and physical therapy have not controlled the pain.",
+        "Synvisc-One injection right knee",
+        "case.failed_conservative_care",
+        True,
+    ),
+    (
+        "Her pain is well controlled with physical therapy.",
+        "Synvisc-One injection right knee",
+        "case.failed_conservative_care",
+        None,
+    ),
+    # sacroiliac provocation tests; equipment asked for the time after a surgery
+    (
+        "There is a positive FABER test and a positive thigh thrust on the right.",
+        "Right SI joint injection",
+        "case.sacroiliac_signs",
+        True,
+    ),
+    (
+        "The surgeon requested a cold therapy unit for the first week after surgery.",
+        "Cold therapy unit rental 7 days",
+        "case.requested_after_surgery",
+        True,
+    ),
+    (
+        "She used a cold therapy unit at home last year.",
+        "Cold therapy unit rental 7 days",
+        "case.requested_after_surgery",
+        False,
+    ),
 ]
 
 

@@ -248,6 +248,24 @@ def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks_between(latest[0], as_of), [latest[1]])
 
 
+_AFTER_SURGERY = re.compile(
+    r"\b(?:post[- ]?op(?:erative(?:ly)?)?|(?:after|following) (?:the |his |her |their |this |that )?"
+    r"(?:surgery|operation|procedure|arthroscopy|repair|release|fusion|replacement))\b",
+    re.IGNORECASE,
+)
+
+
+def _requested_after_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The record asks for the requested item for the time after a surgery ("a cold therapy unit for the
+    first week after surgery") although the request's title does not say post-operative."""
+    if not req.topic:
+        return Fact(None)
+    for m in ctx.mentions.of("treatment", req.topic) + ctx.mentions.of("drug", req.topic):
+        if m.requested and _AFTER_SURGERY.search(ctx.mentions.sentences[m.sentence].text):
+            return Fact(True, [m])
+    return Fact(False)
+
+
 def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
     done = given(ctx.mentions.concept("surgery_done"))
     procedures = given(ctx.mentions.concept("surgery_procedure"))
@@ -557,6 +575,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.surgery_description": _surgery_description,
     "case.surgery_planned": _surgery_planned,
     "case.surgery_authorized": _surgery_authorized,
+    "case.requested_after_surgery": _requested_after_surgery,
     "case.procedure_planned": _procedure_planned,
     "case.nsaid_use": _nsaid_use,
     "case.hospital": _concept("hospital"),
@@ -586,6 +605,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.hypogonadism": _concept("hypogonadism"),
     "case.manual_mobility_insufficient": _concept("manual_mobility_insufficient"),
     "case.vitamin_deficiency": _concept("vitamin_deficiency"),
+    "case.sacroiliac_signs": _concept("sacroiliac_signs"),
     "case.rtw_barrier": _concept("rtw_barrier"),
     "case.near_mmi": _concept("near_mmi"),
     "case.rtw_goal": _concept("rtw_goal"),
