@@ -1423,6 +1423,72 @@ IN_OTHER_WORDS = [
         "case.requested_after_surgery",
         False,
     ),
+    # medspaCy's "no" takes a following "new" into the cue, which then overlaps the mention
+    ("The latest examination shows no new neurological deficit.", "Repeat MRI lumbar spine", "case.red_flags", False),
+    ("There is new weakness of the left ankle dorsiflexors.", "Repeat MRI lumbar spine", "case.red_flags", True),
+    (
+        "She noted trying physical therapy in the past with no improvement.",
+        "Physical therapy x12",
+        "prior.improvement",
+        False,
+    ),
+    # a new predicate ends a negation cue's reach
+    (
+        "She cannot leave the house without assistance, and has an open surgical wound that needs dressing changes.",
+        "Home health RN visits 2x/week for wound care",
+        "case.wound",
+        True,
+    ),
+    (
+        "The physician asks for massage as an adjunct to the exercise program.",
+        "Massage therapy x4",
+        "prior.given",
+        False,
+    ),
+    (
+        "He has completed 12 post-operative therapy visits with gains in range of motion and strength.",
+        "Post-op physical therapy 12 additional sessions",
+        "prior.improvement",
+        True,
+    ),
+    (
+        "He has completed 12 post-operative therapy visits with gains in range of motion and strength.",
+        "Post-op physical therapy 12 additional sessions",
+        "prior.postop_sessions",
+        12,
+    ),
+    (
+        "He had 24 sessions of physical therapy before the arthroscopy.",
+        "Post-op physical therapy x12",
+        "prior.postop_sessions",
+        None,
+    ),
+    (
+        "A multidisciplinary evaluation with baseline functional testing found him a candidate.",
+        "Functional restoration program 2 weeks",
+        "case.program_evaluation",
+        True,
+    ),
+    (
+        "A multidisciplinary evaluation found him motivated to change.",
+        "Functional restoration program 2 weeks",
+        "case.program_evaluation",
+        None,
+    ),
+    # therapy for the operated region in the months after the surgery (the review date of these tests is
+    # 2017-01-15)
+    (
+        "She had a right total knee arthroplasty on 12/28/2016.",
+        "Outpatient physical therapy 3x4 right knee",
+        "case.weeks_since_surgery_in_region",
+        2.6,
+    ),
+    (
+        "She had a right total knee arthroplasty on 12/28/2016.",
+        "Physical therapy 2x3 lumbar spine",
+        "case.weeks_since_surgery_in_region",
+        None,
+    ),
 ]
 
 

@@ -12,6 +12,14 @@ from openimr.extract.regions import find_region_spans
 from openimr.extract.requests import RequestInfo
 from openimr.vocabulary import body_regions
 
+# Words that place a service after a surgery ("20 post-operative therapy visits", "a cold unit for the first
+# week after surgery", "8 sessions since the arthroplasty").
+AFTER_SURGERY = re.compile(
+    r"\b(?:post[- ]?op(?:erative(?:ly)?)?|(?:since|after|following) (?:the |his |her |their |this |that )?"
+    r"(?:surgery|operation|procedure|arthroscopy|repair|release|fusion|replacement|arthroplasty))\b",
+    re.IGNORECASE,
+)
+
 Value = bool | int | float | str | list | None
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from openimr.dates import find_dates
 from openimr.extract.fact_base import (
+    AFTER_SURGERY,
     CaseContext,
     Fact,
     Value,
@@ -24,6 +25,7 @@ from openimr.extract.fact_base import (
     in_requested_region,
     negated,
     regional_fact,
+    regions_near,
     sentences_of,
     tri,
     weeks_between,
@@ -32,6 +34,7 @@ from openimr.extract.mentions import Mention
 from openimr.extract.prior_course import (
     _prior_given,
     _prior_improvement,
+    _prior_postop_sessions,
     _prior_relief,
     _prior_sessions,
     _total_with_prior,
@@ -248,20 +251,13 @@ def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks_between(latest[0], as_of), [latest[1]])
 
 
-_AFTER_SURGERY = re.compile(
-    r"\b(?:post[- ]?op(?:erative(?:ly)?)?|(?:after|following) (?:the |his |her |their |this |that )?"
-    r"(?:surgery|operation|procedure|arthroscopy|repair|release|fusion|replacement))\b",
-    re.IGNORECASE,
-)
-
-
 def _requested_after_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The record asks for the requested item for the time after a surgery ("a cold therapy unit for the
     first week after surgery") although the request's title does not say post-operative."""
     if not req.topic:
         return Fact(None)
     for m in ctx.mentions.of("treatment", req.topic) + ctx.mentions.of("drug", req.topic):
-        if m.requested and _AFTER_SURGERY.search(ctx.mentions.sentences[m.sentence].text):
+        if m.requested and AFTER_SURGERY.search(ctx.mentions.sentences[m.sentence].text):
             return Fact(True, [m])
     return Fact(False)
 
@@ -289,20 +285,44 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not done.value:
         return Fact(None)
     for m in done.evidence:
-        if isinstance(m, Mention):
-            sentence = ctx.mentions.sentences[m.sentence]
-            dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
-            if dates:
-                # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
-                return Fact(weeks_between(max(dates), ctx.request_date or ctx.review_date), [m])
-            # "eight weeks out from a rotator cuff repair", "3 months status post fusion"
-            if since := _TIME_SINCE_SURGERY.search(sentence.text):
-                value = to_number(since.group("n"))
-                if value is not None:
-                    unit = since.group("unit").lower()
-                    weeks = value * (4.3 if unit.startswith("month") else 1 / 7 if unit.startswith("day") else 1)
-                    return Fact(round(weeks, 1), [m])
+        if isinstance(m, Mention) and (weeks := _weeks_after(ctx, m)) is not None:
+            return Fact(weeks, [m])
     return Fact(None)
+
+
+def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
+    """Weeks from the surgery a mention reports to the request: the latest date of its sentence, or the
+    time said since it ("eight weeks out from a rotator cuff repair", "3 months status post fusion")."""
+    sentence = ctx.mentions.sentences[surgery.sentence]
+    dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
+    if dates:
+        # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
+        return weeks_between(max(dates), ctx.request_date or ctx.review_date)
+    if since := _TIME_SINCE_SURGERY.search(sentence.text):
+        value = to_number(since.group("n"))
+        if value is not None:
+            unit = since.group("unit").lower()
+            return round(value * (4.3 if unit.startswith("month") else 1 / 7 if unit.startswith("day") else 1), 1)
+    return None
+
+
+def _weeks_since_surgery_in_region(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Weeks since the latest surgery the record reports on the requested body region (or naming none):
+    therapy within a surgery's postsurgical period is postsurgical physical medicine, whatever the title."""
+    done = _surgery_done(ctx, req)
+    wanted = set(req.regions)
+
+    def on_region(m: Mention) -> bool:
+        # the region the procedure names ("a right total knee arthroplasty"), else the regions near it
+        where = set(find_regions(m.text)) or regions_near(ctx, m)
+        return not wanted or not where or bool(where & wanted)
+
+    surgeries = [m for m in done.evidence if isinstance(m, Mention) and on_region(m)]
+    found = [(weeks, m) for m in surgeries if (weeks := _weeks_after(ctx, m)) is not None]
+    if not found:
+        return Fact(None)
+    weeks, mention = min(found, key=lambda pair: pair[0])
+    return Fact(weeks, [mention])
 
 
 _TIME_SINCE_SURGERY = re.compile(
@@ -572,6 +592,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.already_approved": _already_approved,
     "case.surgery_done": _surgery_done,
     "case.weeks_since_surgery": _weeks_since_surgery,
+    "case.weeks_since_surgery_in_region": _weeks_since_surgery_in_region,
     "case.surgery_description": _surgery_description,
     "case.surgery_planned": _surgery_planned,
     "case.surgery_authorized": _surgery_authorized,
@@ -606,6 +627,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.manual_mobility_insufficient": _concept("manual_mobility_insufficient"),
     "case.vitamin_deficiency": _concept("vitamin_deficiency"),
     "case.sacroiliac_signs": _concept("sacroiliac_signs"),
+    "case.program_evaluation": _concept("program_evaluation"),
     "case.rtw_barrier": _concept("rtw_barrier"),
     "case.near_mmi": _concept("near_mmi"),
     "case.rtw_goal": _concept("rtw_goal"),
@@ -614,6 +636,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.surgery_decision": _surgery_decision,
     "prior.given": _prior_given,
     "prior.sessions": _prior_sessions,
+    "prior.postop_sessions": _prior_postop_sessions,
     "prior.improvement": _prior_improvement,
     "prior.relief": _prior_relief,
     "prior.total_with_request": _total_with_prior,

@@ -148,6 +148,23 @@ def _cut_short_by_own_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc a
     }
 
 
+def _cue_over_first_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
+    """Categories of negation cues that begin before the mention and take its first word: medspaCy's "no"
+    may take a following "new" or "abnormal" into the cue, so in "no new neurological deficit" the cue "no
+    new" overlaps the mention "new neurological deficit", and ConText leaves a target it overlaps alone."""
+    return {
+        m.category
+        for m in doc._.context_graph.modifiers
+        if m.category in _NEGATED
+        and m.modifier_span[0] < span.start < m.modifier_span[1]
+        # "with no" over "no improvement": the word taken is the mention's own negation, not a qualifier
+        and not any(t.lower_ in _NEGATION_WORDS for t in doc[span.start : m.modifier_span[1]])
+    }
+
+
+_NEGATION_WORDS = {"no", "not", "without", "never", "none", "nor", "neither", "negative", "denies", "denied"}
+
+
 def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
@@ -170,12 +187,16 @@ def find_mentions(text: str) -> Mentions:
         seen.add(key)
         # A cue inside the phrase is part of its meaning ("has not worked", "function has not changed"):
         # only cues outside the mention modify it.
-        categories = {
-            m.category
-            for m in span._.modifiers
-            if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
-            and m.rule.literal.lower() not in _NOT_CUES
-        } | _cut_short_by_own_word(doc, span)
+        categories = (
+            {
+                m.category
+                for m in span._.modifiers
+                if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
+                and m.rule.literal.lower() not in _NOT_CUES
+            }
+            | _cut_short_by_own_word(doc, span)
+            | _cue_over_first_word(doc, span)
+        )
         meta = (span._.target_rule.metadata if getattr(span._, "target_rule", None) else None) or {}
         sentence = sent_of_token.get(span.start, 0)
         items.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from openimr.extract.fact_base import CaseContext, Fact, concept_fact, sentences_of, tri
+from openimr.extract.fact_base import AFTER_SURGERY, CaseContext, Fact, concept_fact, sentences_of, tri
 from openimr.extract.mentions import Mention
 from openimr.extract.quantities import NUM, frequency_course, upper_bound
 from openimr.extract.requests import RequestInfo
@@ -111,9 +111,22 @@ def _review_sentence_count(ctx: CaseContext, req: RequestInfo) -> tuple[int | No
 
 
 def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
+    return _counted_sessions(ctx, req, _prior_mentions(ctx, req), review_sentences=True)
+
+
+def _prior_postop_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Sessions of the treatment already given after the surgery: counts said in a sentence that places
+    the course after it. A course before the surgery does not count against the postsurgical one."""
+    after = [m for m in _prior_mentions(ctx, req) if AFTER_SURGERY.search(ctx.mentions.sentences[m.sentence].text)]
+    return _counted_sessions(ctx, req, after, review_sentences=False)
+
+
+def _counted_sessions(ctx: CaseContext, req: RequestInfo, mentions: list[Mention], review_sentences: bool) -> Fact:
+    """The largest count of sessions said next to one of ``mentions`` (else, with ``review_sentences``, the
+    history a review sentence reports)."""
     best: int | None = None
     evidence: list = []
-    for m in _prior_mentions(ctx, req):
+    for m in mentions:
         sentence = ctx.mentions.sentences[m.sentence]
         others = _other_treatments(ctx, req, m.sentence)
         for cm in _COUNT_NEAR.finditer(sentence.text):
@@ -136,7 +149,7 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
         course = frequency_course(re.split(r"[;.]", ctx.summary[m.start : min(sentence.end, m.end + 50)])[0])
         if course and (best is None or course > best):
             best, evidence = course, [m]
-    if best is None:
+    if best is None and review_sentences:
         best, evidence = _review_sentence_count(ctx, req)
     return Fact(best, evidence)
 
