@@ -1489,6 +1489,20 @@ IN_OTHER_WORDS = [
         "case.weeks_since_surgery_in_region",
         None,
     ),
+    # a cue that is a word of an earlier finding's phrase stays with that phrase
+    (
+        "He has had no relief from the injections and there is muscle spasm on examination.",
+        "Cyclobenzaprine 7.5mg #60",
+        "case.spasm",
+        True,
+    ),
+    ("She reports no relief from medications or physical therapy.", "Physical therapy x6", "prior.given", True),
+    (
+        "There has been no improvement in her ability to work.",
+        "Physical therapy x6",
+        "case.functional_improvement",
+        False,
+    ),
 ]
 
 

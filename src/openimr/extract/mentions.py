@@ -165,6 +165,14 @@ def _cue_over_first_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and
 _NEGATION_WORDS = {"no", "not", "without", "never", "none", "nor", "neither", "negative", "denies", "denied"}
 
 
+def _held_by_another_phrase(cue: tuple[int, int], span, holders: list[tuple[int, int]]) -> bool:  # noqa: ANN001
+    """Whether the cue is a word of another finding's phrase that ends before ``span``: in "she still cannot
+    bear weight on the leg and there is bony tenderness", "cannot" belongs to "cannot bear weight" and does
+    not deny the bony tenderness. A mention that overlaps the phrase ("no improvement in her ability to
+    work") still takes the cue."""
+    return any(start <= cue[0] and cue[1] <= end and end <= span.start for start, end in holders)
+
+
 def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
@@ -178,6 +186,14 @@ def find_mentions(text: str) -> Mentions:
             sent_of_token[i] = n
     items: list[Mention] = []
     seen: set[tuple[str, str, int, int]] = set()
+    # Phrases of findings that hold their own cue ("cannot bear weight", "no relief"): the cue is that
+    # phrase's word, and it does not reach the mentions after it.
+    findings = finding_concepts()
+    cue_holders = [
+        (sp.start, sp.end)
+        for sp in doc.spans.get(SPAN_GROUP, [])
+        if _kind_label(sp.label_.removesuffix(ABSENT_SUFFIX))[1] in findings
+    ]
     for span in doc.spans.get(SPAN_GROUP, []):
         absent = span.label_.endswith(ABSENT_SUFFIX)
         kind, label = _kind_label(span.label_.removesuffix(ABSENT_SUFFIX))
@@ -193,6 +209,7 @@ def find_mentions(text: str) -> Mentions:
                 for m in span._.modifiers
                 if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
                 and m.rule.literal.lower() not in _NOT_CUES
+                and not _held_by_another_phrase(m.modifier_span, span, cue_holders)
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)
