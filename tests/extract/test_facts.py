@@ -1503,6 +1503,38 @@ IN_OTHER_WORDS = [
         "case.functional_improvement",
         False,
     ),
+    # what the record says is not recorded; a screen that shows none of the prescribed opioid; a fracture
+    # "treated with" its surgery
+    (
+        "The medications help, but pain levels with and without medications are not recorded.",
+        "Norco 10/325mg #90",
+        "case.quantified_relief",
+        False,
+    ),
+    (
+        "Pain scores with and without medication have not been provided.",
+        "Norco 10/325mg #90",
+        "case.quantified_relief",
+        False,
+    ),
+    (
+        "The most recent urine drug screen, dated 03-2016, was inconsistent, showing no hydrocodone.",
+        "Norco 10/325mg #90",
+        "case.aberrant",
+        True,
+    ),
+    (
+        "A urine drug screen on 10-10-2016 was consistent with the prescribed medications.",
+        "Norco 10/325mg #90",
+        "case.aberrant",
+        None,
+    ),
+    (
+        "He had a right distal radius fracture, treated with open reduction and internal fixation on 09-15-2016.",
+        "Occupational therapy 8 additional sessions right wrist",
+        "case.surgery_done",
+        True,
+    ),
 ]
 
 
