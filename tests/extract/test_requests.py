@@ -108,6 +108,11 @@ TOPICS = [
     ("Vitamin D3 50,000 IU weekly", "vitamins"),
     ("B12 injection", "vitamins"),
     ("Lab testing: hepatic and renal function", "labs"),
+    # the days in hospital after a surgery, and care in a facility after the hospital
+    ("Associated surgical service: Inpatient stay 3 days", "hospital_stay"),
+    ("Associated surgical service: 1 day inpatient stay", "hospital_stay"),
+    ("Skilled nursing facility 2 weeks", "facility"),
+    ("Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days", "facility"),
 ]
 
 
