@@ -1535,6 +1535,20 @@ IN_OTHER_WORDS = [
         "case.surgery_done",
         True,
     ),
+    # a drug the record starts now, and one it continues
+    (
+        "The physician plans a trial of tramadol with reassessment in 4 weeks.",
+        "Tramadol 50mg #60",
+        "case.starts_requested_drug",
+        True,
+    ),
+    ("She has taken tramadol for three years.", "Tramadol 50mg #60", "case.starts_requested_drug", None),
+    (
+        "A trial of acupuncture is planned. She takes tramadol daily.",
+        "Tramadol 50mg #60",
+        "case.starts_requested_drug",
+        None,
+    ),
 ]
 
 

@@ -346,6 +346,17 @@ def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, taken[:3]) if taken else Fact(False)
 
 
+def _starts_requested_drug(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The record starts the requested drug now ("plans a trial of tramadol", "Norco was newly prescribed"):
+    a new-start word in a sentence that names the drug."""
+    if not req.drug:
+        return Fact(None)
+    ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and not m.negated]
+    starts = [m for m in ctx.mentions.concept("new_start") if m.affirmed]
+    hits = [m for m in ms if any(s.sentence == m.sentence for s in starts)]
+    return Fact(True, hits[:2] + [s for s in starts if s.sentence in sentences_of(hits)][:1]) if hits else Fact(None)
+
+
 def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Generic names of the drugs the record says the worker takes (not those only requested)."""
     ms = [m for m in ctx.mentions.items if m.kind == "drug" and m.given and m.generic]
@@ -632,6 +643,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.near_mmi": _concept("near_mmi"),
     "case.rtw_goal": _concept("rtw_goal"),
     "case.takes_requested_drug": _requested_drug_use,
+    "case.starts_requested_drug": _starts_requested_drug,
     "case.weeks_on_requested_drug": _drug_weeks,
     "case.surgery_decision": _surgery_decision,
     "prior.given": _prior_given,
