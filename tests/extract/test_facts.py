@@ -1549,6 +1549,34 @@ IN_OTHER_WORDS = [
         "case.starts_requested_drug",
         None,
     ),
+    # the course told in order: the latest word on the drug or the course is the one that counts
+    (
+        "In 2015 Norco helped a lot. Now she says the Norco no longer helps.",
+        "Norco 10/325mg #90",
+        "case.lost_effect",
+        True,
+    ),
+    (
+        "Acupuncture no longer helps. Norco reduces her pain from 8/10 to 4/10.",
+        "Norco 10/325mg #90",
+        "case.lost_effect",
+        None,
+    ),
+    (
+        "After two acupuncture sessions she noticed no change. By the sixth session she was able to return to "
+        "her usual duties.",
+        "Acupuncture 6 additional sessions",
+        "prior.improvement",
+        True,
+    ),
+    (
+        "After six physical therapy visits his lifting improved. After twelve more he has plateaued.",
+        "Physical therapy 6 additional visits",
+        "prior.improvement",
+        False,
+    ),
+    ("She cut her ibuprofen in half.", "Acupuncture 6 additional sessions", "case.functional_improvement", True),
+    ("Gabapentin cut her pain in half.", "Acupuncture 6 additional sessions", "case.functional_improvement", None),
 ]
 
 

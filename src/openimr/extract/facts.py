@@ -357,6 +357,24 @@ def _starts_requested_drug(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:2] + [s for s in starts if s.sentence in sentences_of(hits)][:1]) if hits else Fact(None)
 
 
+_MEDICATION_WORDS = re.compile(r"\b(?:medications?|meds|medicines?|pain pills|pills)\b", re.IGNORECASE)
+
+
+def _drug_lost_effect(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The record says the requested drug (or the medications) no longer helps: in a sentence that names the
+    drug or the medications. Another treatment that no longer helps says nothing of the drug."""
+    if not req.drug:
+        return Fact(None)
+    named = {m.sentence for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug}
+    hits = [
+        m
+        for m in ctx.mentions.concept("lost_effect")
+        if m.affirmed
+        and (m.sentence in named or _MEDICATION_WORDS.search(ctx.mentions.sentences[m.sentence].text))
+    ]
+    return Fact(True, hits[:2]) if hits else Fact(None)
+
+
 def _current_drugs(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Generic names of the drugs the record says the worker takes (not those only requested)."""
     ms = [m for m in ctx.mentions.items if m.kind == "drug" and m.given and m.generic]
@@ -639,6 +657,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.vitamin_deficiency": _concept("vitamin_deficiency"),
     "case.sacroiliac_signs": _concept("sacroiliac_signs"),
     "case.program_evaluation": _concept("program_evaluation"),
+    "case.lost_effect": _drug_lost_effect,
     "case.rtw_barrier": _concept("rtw_barrier"),
     "case.near_mmi": _concept("near_mmi"),
     "case.rtw_goal": _concept("rtw_goal"),

@@ -163,6 +163,10 @@ def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
     no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
     pos = [m for m in fi if m.given]
     neg = [m for m in fi if m.negated] + no_change
+    if neg and pos and max(m.start for m in pos) > max(m.start for m in neg):
+        # the course told in order: no change at first, gains by its end ("by the sixth session she had
+        # returned to full duty") is a course that helped; the other way round it stopped helping
+        return Fact(True, pos[:3])
     if neg:
         return Fact(False, neg[:3])
     if pos:
