@@ -46,11 +46,25 @@ def _course_topics(req: RequestInfo) -> list[str]:
     return _RELATED_TOPICS.get(req.topic or "", [req.topic] if req.topic else [])
 
 
+# A course authorized or scheduled that has not begun ("acupuncture x 6 was authorized but has not been
+# started"): said just after the treatment, in its sentence.
+_NOT_STARTED = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:has|have|had) not (?:yet )?(?:been )?(?:started|begun|initiated|scheduled|attended)|"
+    r"(?:was|were|is|are) not (?:yet )?(?:started|begun|initiated|scheduled)|not yet (?:been )?(?:started|begun|"
+    r"initiated|scheduled|attended)|(?:has|have) yet to (?:start|begin|be scheduled|attend))\b",
+    re.IGNORECASE,
+)
+
+
 def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
     topics = _course_topics(req)
     out = []
     for topic in topics:
-        out += [m for m in ctx.mentions.of("treatment", topic) if m.given]
+        out += [
+            m
+            for m in ctx.mentions.of("treatment", topic)
+            if m.given and not _NOT_STARTED.search(ctx.summary[m.end : ctx.mentions.sentences[m.sentence].end])
+        ]
     return sorted(out, key=lambda m: m.start)
 
 
