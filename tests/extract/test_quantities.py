@@ -31,6 +31,7 @@ VISITS = [
     ("Psychotherapy 6 visits over 6 weeks", 6, None, 6),
     ("Physical therapy 2 visits per week x 4 weeks", 8, 2, 4),
     ("Home health aide 4 hours/day, 5 days/week for 2 weeks", 10, 5, 2),
+    ("Acupuncture (x8)", 8, None, None),
 ]
 
 
@@ -52,6 +53,8 @@ DRUGS = [
     ("Norco 10/325 quantity ninety", 90, None, None, []),
     ("Gabapentin 300mg three times daily, 90 count", 90, None, None, ["300mg"]),
     ("Norco 10/325mg take 1 tablet every 6 hours", None, None, None, ["10/325mg"]),
+    ("Ultram 50mg q.i.d. no. 120", 120, None, None, ["50mg"]),
+    ("Tylenol No. 3, one every 6 hours", None, None, None, []),
 ]
 
 
@@ -74,3 +77,7 @@ def test_rental_duration() -> None:
 
 def test_unspecified_quantity_is_flagged() -> None:
     assert parse_quantities("Acupuncture treatments (unspecified quantity)").unspecified
+
+
+def test_hours_a_day_said_in_short() -> None:
+    assert parse_quantities("Home health aide 6 hrs/day x 7 days/week x 4 weeks").hours_per_day == 6

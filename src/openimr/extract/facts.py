@@ -369,8 +369,7 @@ def _drug_lost_effect(ctx: CaseContext, req: RequestInfo) -> Fact:
     hits = [
         m
         for m in ctx.mentions.concept("lost_effect")
-        if m.affirmed
-        and (m.sentence in named or _MEDICATION_WORDS.search(ctx.mentions.sentences[m.sentence].text))
+        if m.affirmed and (m.sentence in named or _MEDICATION_WORDS.search(ctx.mentions.sentences[m.sentence].text))
     ]
     return Fact(True, hits[:2]) if hits else Fact(None)
 

@@ -2,7 +2,8 @@
 
 Forms handled: ``2x3`` and ``2 times 3`` (per week x weeks), ``3 times a week for 2 weeks``,
 ``1-2 times per week for 4 weeks`` and ``two to three times a week`` (the upper bound counts),
-``x6``, ``times 12``, ``#60``, ``QTY: 2``, ``120 tablets``, ``EIGHT (8)``, ``Twelve visits``, ``12-18 sessions``,
+``x6``, ``(x8)``, ``times 12``, ``#60``, ``QTY: 2``, ``no. 120``, ``120 tablets``, ``EIGHT (8)``,
+``Twelve visits``, ``12-18 sessions``,
 ``daily ... for 4 weeks``, ``5 days/week for 2 weeks``, ``with 3 refills``, ``day supply: 30``, strengths ``350mg``
 and ``5/325mg`` (two strengths, never a fraction or a date). ``6 visits over 6 weeks`` is six visits.
 """
@@ -92,11 +93,13 @@ _TOTAL = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:^|\s)(?:x|times)\s*(?P<n>\d+|{_WORD_RE})\b(?!\s*(?:weeks?|wks?|days?|months?|/|a\b|per\b))",
+        rf"(?:^|[\s(])(?:x|times)\s*(?P<n>\d+|{_WORD_RE})\b(?!\s*(?:weeks?|wks?|days?|months?|/|a\b|per\b))",
         re.IGNORECASE,
     ),
     re.compile(r"#\s*(?P<n>\d+)(?!\s*(?:mg|%))", re.IGNORECASE),
     re.compile(rf"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+|{_WORD_RE})\b", re.IGNORECASE),
+    # "no. 120" (two or three digits: "Tylenol No. 3" is a drug's name)
+    re.compile(r"\bno\.\s*(?P<n>\d{2,3})\b", re.IGNORECASE),
     # "120 tablets", "90 count": a dispensed number (a dose is one to four tablets, so fewer than 5 is not one)
     re.compile(
         r"\b(?P<n>[1-9]\d{1,3}|[5-9])\s*(?:tablets?|tabs?|capsules?|caps?|pills?|count|ct|patch(?:es)?)\b",
@@ -110,7 +113,7 @@ _DAY_SUPPLY = [
     re.compile(r"(?P<n>\d+)[- ]day\s+supply", re.IGNORECASE),
 ]
 _STRENGTH = re.compile(r"\b\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|ml|%)(?:/ml)?\b", re.IGNORECASE)
-_HOURS = re.compile(rf"(?P<h>{NUM})\s*hours?\s*(?:per|a|/)\s*day", re.IGNORECASE)
+_HOURS = re.compile(rf"(?P<h>{NUM})\s*(?:hours?|hrs?)\s*(?:per|a|/)\s*day", re.IGNORECASE)
 _DURATION = re.compile(
     rf"(?:for\s+(?:a\s+)?)?(?P<n>{RANGE})[- ]?(?P<unit>weeks?|wks?|days?|months?)"
     r"(?!\s*(?:/|per\b|a\b|each\b)\s*(?:week|wk))(?:\s+(?:rental|rent|trial|supply|use))?",
