@@ -50,6 +50,11 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("The worker strained his back on 3/5/2015 moving furniture.", dt.date(2015, 3, 5)),
         ("The 50-year-old was assaulted by a patient on 3/5/2015 at work.", dt.date(2015, 3, 5)),
         ("The claimant's date of loss is 11/01/2016.", dt.date(2016, 11, 1)),
+        # a date, its subject, then the event; a year alone (its first day)
+        ("On 01/05/2016 she fell at work and hurt her wrist.", dt.date(2016, 1, 5)),
+        ("Seen on 12/01/2016, she reports that the pain is worse.", None),
+        ("He has low back pain from a 2014 injury at work.", dt.date(2014, 1, 1)),
+        ("She was injured in 2013 and has had neck pain since.", dt.date(2013, 1, 1)),
     ],
 )
 def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) -> None:
@@ -62,7 +67,8 @@ def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) 
     [
         ("He hurt his back at work about three months ago.", 13),
         ("She injured her knee on the job two weeks ago.", 2),
-        ("He has chronic pain from a 2010 injury; a flare began 3 days ago.", None),
+        # the year of the injury, not the flare of 3 days ago
+        ("He has chronic pain from a 2010 injury; a flare began 3 days ago.", 367),
     ],
 )
 def test_date_of_injury_counted_back_from_the_request(summary: str, weeks: int | None) -> None:

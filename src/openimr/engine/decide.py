@@ -91,6 +91,10 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
         before = [f.date for f in find_dates(text[max(0, cue.start() - _DATE_JUST_BEFORE) : cue.start()])]
         if before and before[-1] <= review_date:
             return before[-1]
+    # "On 01/05/2016 she fell at work": a date, its subject, then the event
+    for found in find_dates(text):
+        if _SUBJECT_THEN_EVENT.match(text, found.end) and found.date <= review_date:
+            return found.date
     # "hurt his back at work about three months ago": counted back from the request (else the review date)
     for cues in (_INJURY_CUE, _EVENT_CUE):
         for cue in cues.finditer(text):
@@ -99,9 +103,23 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
                 amount = to_number(ago.group("n")) or 1
                 days = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}[ago.group("unit").lower().rstrip("s")]
                 return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
+    # "a 2014 injury", "injured in 2014": a year alone, read as its first day (chronicity is what it decides)
+    if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
+        return dt.date(int(year.group("y") or year.group("z")), 1, 1)
     return None
 
 
+_SUBJECT_THEN_EVENT = re.compile(
+    r"\s+(?:he|she|they|the (?:injured )?(?:worker|patient|claimant|employee|applicant))\s+(?:was\s+|were\s+)?"
+    r"(?:hurt|fell|slipped|tripped|injured|strained|sprained|twisted|was struck|was assaulted|was crushed)\b",
+    re.IGNORECASE,
+)
+_INJURY_YEAR = re.compile(
+    r"\b(?:a|an|the|his|her|their)\s+(?P<y>(?:19|20)\d{2})\s+(?:(?:work|industrial|occupational|work-related)\s+)?"
+    r"(?:injury|injuries|accident|fall)\b"
+    r"|\b(?:injured|hurt|injury|accident)\s+(?:at work\s+)?in\s+(?P<z>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 _AGO = re.compile(
     rf"\b(?:about |approximately |nearly |almost |over |more than |roughly )?(?P<n>{NUM}|a|an)\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
