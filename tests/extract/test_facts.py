@@ -1589,6 +1589,16 @@ IN_OTHER_WORDS = [
     ),
     ("He has been doing well with therapy and is making progress.", "Physical therapy x6", "case.improving", True),
     ("A CURES report has not been reviewed.", "Norco 10/325 #90", "case.cures_check", False),
+    # examination signs in a probe round of 22 (5 missed, 4 fixed)
+    ("Spurling's maneuver is positive on the right.", "MRI cervical spine", "case.radicular", True),
+    ("Straight leg raise is negative bilaterally.", "MRI lumbar spine", "case.radicular", False),
+    (
+        "She has numbness and tingling in the thumb, index and middle fingers at night.",
+        "EMG/NCS right upper extremity",
+        "case.entrapment_signs",
+        True,
+    ),
+    ("EMG showed chronic left L5 radiculopathy.", "Lumbar ESI L4-5", "case.nerve_compromise_imaging", True),
 ]
 
 
