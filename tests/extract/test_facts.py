@@ -1599,6 +1599,51 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("EMG showed chronic left L5 radiculopathy.", "Lumbar ESI L4-5", "case.nerve_compromise_imaging", True),
+    # what a statement of requirement names is not documented (a third set of dev cases retold by hand found
+    # a review's "since more need objective functional improvement" read as improvement)
+    (
+        "The request was modified to 6 sessions because evidence of objective functional improvement was required "
+        "for future authorizations.",
+        "Acupuncture x6",
+        "case.functional_improvement",
+        None,
+    ),
+    ("More sessions need objective functional improvement.", "Acupuncture x6", "case.functional_improvement", None),
+    (
+        "Further sessions require documentation of functional improvement.",
+        "Acupuncture x6",
+        "case.functional_improvement",
+        None,
+    ),
+    (
+        "Continued treatment is contingent on functional improvement.",
+        "Acupuncture x6",
+        "case.functional_improvement",
+        None,
+    ),
+    ("He is able to walk 30 minutes with the medication.", "Norco 10/325 #90", "case.functional_improvement", True),
+    # "neither ... nor" denies findings, not the treatments named
+    (
+        "Neither functional improvement nor reduced medication use was documented.",
+        "Acupuncture x6",
+        "case.functional_improvement",
+        False,
+    ),
+    ("There is neither radiating pain nor numbness.", "MRI lumbar spine", "case.radicular", False),
+    (
+        "The review declined it because neither conservative care results nor any red flag were documented.",
+        "MRI lumbar spine",
+        "case.red_flags",
+        False,
+    ),
+    # a request's list goes on after a parenthesis; "dressing" alone is an activity of daily living
+    (
+        "The physician asked for naproxen, a cream of lidocaine and capsaicin (120 g), and a cream of flurbiprofen.",
+        "Naproxen 500mg #60",
+        "case.takes_other_in_class",
+        False,
+    ),
+    ("He needs help with bathing and dressing.", "Home health aide 4 hours per day", "case.wound", None),
 ]
 
 

@@ -149,13 +149,14 @@ def _cut_short_by_own_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc a
 
 
 def _cue_over_first_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
-    """Categories of negation cues that begin before the mention and take its first word: medspaCy's "no"
-    may take a following "new" or "abnormal" into the cue, so in "no new neurological deficit" the cue "no
-    new" overlaps the mention "new neurological deficit", and ConText leaves a target it overlaps alone."""
+    """Categories of negation and requirement cues that begin before the mention and take its first word:
+    medspaCy's "no" may take a following "new" or "abnormal" into the cue, so in "no new neurological
+    deficit" the cue "no new" overlaps the mention "new neurological deficit", and ConText leaves a target it
+    overlaps alone; so does "need objective" over "objective functional improvement"."""
     return {
         m.category
         for m in doc._.context_graph.modifiers
-        if m.category in _NEGATED
+        if m.category in _NEGATED | _HYPOTHETICAL
         and m.modifier_span[0] < span.start < m.modifier_span[1]
         # "with no" over "no improvement": the word taken is the mention's own negation, not a qualifier
         and not any(t.lower_ in _NEGATION_WORDS for t in doc[span.start : m.modifier_span[1]])

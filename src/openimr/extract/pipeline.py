@@ -181,6 +181,7 @@ def nlp():
     data = json.loads(resources.files("openimr.resources").joinpath("context_rules.json").read_text())
     context.add([ConTextRule.from_dict(rule) for rule in data["context_rules"]])
     _limit_backward_negation(context.rules, data["backward_negation_max_scope"])
+    _end_at_close_paren(context.rules, set(data["ended_by_close_paren"]))
     return pipeline
 
 
@@ -193,6 +194,15 @@ def _limit_backward_negation(rules, max_scope: int) -> None:  # noqa: ANN001 - m
         negation = rule.category in {"NEGATED_EXISTENCE", "NOT_DOCUMENTED"}
         if negation and rule.direction == "BACKWARD" and rule.max_scope is None:
             rule.max_scope = max_scope
+
+
+def _end_at_close_paren(rules, categories: set[str]) -> None:  # noqa: ANN001 - medspaCy ConTextRules
+    """Let a closing parenthesis end the cues of ``categories`` (negation, uncertainty) but not a request's:
+    in "asked for naproxen, a cream of lidocaine and capsaicin (120 g), and a cream of flurbiprofen", the
+    flurbiprofen is requested too, while "no assessment (of function) of acupuncture" stops at the ")"."""
+    for rule in rules:
+        if rule.category in categories:
+            rule.terminated_by.add("CLOSE_PAREN")
 
 
 def process(text: str):
