@@ -1644,6 +1644,20 @@ IN_OTHER_WORDS = [
         False,
     ),
     ("He needs help with bathing and dressing.", "Home health aide 4 hours per day", "case.wound", None),
+    # "help him move about"; a review's clause beside a semicolon
+    ("His pain medications help him move about.", "Norco 10/325 #90", "case.functional_improvement", True),
+    (
+        "He has been to four therapy visits and takes NSAIDs; an EMG was denied.",
+        "Physical therapy x8",
+        "prior.sessions",
+        4,
+    ),
+    (
+        "Utilization review denied Norco 10/325 #90; Flexeril 7.5mg #60.",
+        "Flexeril 7.5mg #60",
+        "case.takes_requested_drug",
+        False,
+    ),
 ]
 
 

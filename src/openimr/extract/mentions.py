@@ -89,7 +89,7 @@ class Mentions:
 
 # A sentence that reports the utilization review's decision or reasoning, or a request for authorization,
 # speaks of the request, not of the worker's findings: what it names is neither a finding nor a treatment
-# given (even past a semicolon, where ConText's cues stop).
+# given (even past a semicolon, where ConText's cues stop, unless the part after it has a verb of its own).
 _UR_SENTENCE = re.compile(
     r"\b(?:utilization review|UR|non-?certifi\w*|denied (?:the|by|a|an|authorization|certification)|"
     r"(?:was|were|been) denied|modified the|certified|IMR|claims administrator|"
@@ -174,11 +174,35 @@ def _held_by_another_phrase(cue: tuple[int, int], span, holders: list[tuple[int,
     return any(start <= cue[0] and cue[1] <= end and end <= span.start for start, end in holders)
 
 
+def _review_clauses(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Character spans of what reports the utilization review ("UR non-certified the MRI"): a sentence that
+    says so, except a part of it between semicolons with a verb of its own ("he has been to four therapy
+    visits; an EMG was denied" keeps the therapy visits as care given). A list after a semicolon ("UR denied
+    Norco 10/325 #90; Flexeril 7.5mg #60") stays the review's."""
+    spans = []
+    for s in sentences:
+        if not _UR_SENTENCE.search(s.text):
+            continue
+        start = s.start
+        for part in s.text.split(";"):
+            if _UR_SENTENCE.search(part) or not _OWN_VERB.search(part):
+                spans.append((start, start + len(part)))
+            start += len(part) + 1
+    return spans
+
+
+_OWN_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|reports?|reported|takes?|took|completed|attended|underwent|continues?|"
+    r"describes?|described|notes?|noted|states?|stated|complains?|complained)\b",
+    re.IGNORECASE,
+)
+
+
 def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
-    ur_sentences = {n for n, s in enumerate(sentences) if _UR_SENTENCE.search(s.text)}
+    ur_clauses = _review_clauses(sentences)
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
     refill_sentences = {n for n, s in enumerate(sentences) if _REFILL.search(s.text)}
     sent_of_token = {}
@@ -244,7 +268,7 @@ def find_mentions(text: str) -> Mentions:
                     and not (kind == "drug" and sentence in refill_sentences)
                 )
                 or (kind == "treatment" and bool(categories & _ORDERED) and sentence not in result_sentences)
-                or sentence in ur_sentences,
+                or any(start <= span.start_char < end for start, end in ur_clauses),
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
                 # (by the drug's name when another rule on the same words took its metadata)
