@@ -1658,6 +1658,13 @@ IN_OTHER_WORDS = [
         "case.takes_requested_drug",
         False,
     ),
+    # an approval said with "already" or "previously" and no "for" after it
+    (
+        "The neurosurgeon evaluation had already been approved on 11/23/2016, so it was a duplicate.",
+        "Neurosurgeon evaluation for the low back",
+        "case.already_approved",
+        True,
+    ),
 ]
 
 
