@@ -1665,6 +1665,13 @@ IN_OTHER_WORDS = [
         "case.already_approved",
         True,
     ),
+    # "RFA" in a record is the request for authorization, not a radiofrequency ablation planned
+    (
+        "RFA 12-02-2016: left shoulder MRI to look for a possible rotator cuff tear.",
+        "MRI of the left shoulder",
+        "case.procedure_planned",
+        None,
+    ),
 ]
 
 

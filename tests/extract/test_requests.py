@@ -113,6 +113,7 @@ TOPICS = [
     ("Associated surgical service: 1 day inpatient stay", "hospital_stay"),
     ("Skilled nursing facility 2 weeks", "facility"),
     ("Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days", "facility"),
+    ("Bilateral L4-5 RFA", "facet_injection"),
 ]
 
 
