@@ -1672,6 +1672,8 @@ IN_OTHER_WORDS = [
         "case.procedure_planned",
         None,
     ),
+    ("He was taken by EMS to the emergency room.", "TENS unit purchase", "prior.given", False),
+    ("There is tenderness over the left SI joint.", "Left SI joint injection", "prior.given", False),
 ]
 
 

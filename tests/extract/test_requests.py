@@ -114,6 +114,12 @@ TOPICS = [
     ("Skilled nursing facility 2 weeks", "facility"),
     ("Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days", "facility"),
     ("Bilateral L4-5 RFA", "facet_injection"),
+    # a lesion's name is not its repair; an abbreviation a record uses otherwise still names the request
+    ("MRI left knee to rule out ACL tear", "mri"),
+    ("Physical therapy for ACL sprain 2x6", "physical_therapy"),
+    ("Left knee ACL reconstruction", "surgery"),
+    ("EMS unit 30 day rental", "tens"),
+    ("Right SI joint injection", "joint_injection"),
 ]
 
 
