@@ -1674,6 +1674,14 @@ IN_OTHER_WORDS = [
     ),
     ("He was taken by EMS to the emergency room.", "TENS unit purchase", "prior.given", False),
     ("There is tenderness over the left SI joint.", "Left SI joint injection", "prior.given", False),
+    # clipped notes: "no pain with/without meds recorded", "could not tolerate modified duty"
+    (
+        "No current pain level and no pain with/without meds recorded.",
+        "Norco 5/325 #60",
+        "case.quantified_relief",
+        False,
+    ),
+    ("She could not tolerate modified duty because of pain.", "Norco 5/325 #60", "case.working", False),
 ]
 
 
