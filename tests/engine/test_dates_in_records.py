@@ -55,6 +55,8 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("Seen on 12/01/2016, she reports that the pain is worse.", None),
         ("He has low back pain from a 2014 injury at work.", dt.date(2014, 1, 1)),
         ("She was injured in 2013 and has had neck pain since.", dt.date(2013, 1, 1)),
+        ("He has a shoulder injury from 2016.", dt.date(2016, 1, 1)),
+        ("He injured his back lifting in 2013.", dt.date(2013, 1, 1)),
     ],
 )
 def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) -> None:

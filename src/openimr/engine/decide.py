@@ -117,7 +117,7 @@ _SUBJECT_THEN_EVENT = re.compile(
 _INJURY_YEAR = re.compile(
     r"\b(?:a|an|the|his|her|their)\s+(?P<y>(?:19|20)\d{2})\s+(?:(?:work|industrial|occupational|work-related)\s+)?"
     r"(?:injury|injuries|accident|fall)\b"
-    r"|\b(?:injured|hurt|injury|accident)\s+(?:at work\s+)?in\s+(?P<z>(?:19|20)\d{2})\b",
+    r"|\b(?:injured|hurt|injury|injuries|accident)\s+(?:\w+\s+){0,3}?(?:in|from|during|of)\s+(?P<z>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 _AGO = re.compile(
