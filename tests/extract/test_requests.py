@@ -150,7 +150,25 @@ def test_a_misspelt_drug_names_the_drug() -> None:
 
 def test_short_abbreviations_never_match_fuzzily() -> None:
     assert classify("flexaril 10 mg")[0] == "muscle_relaxants"
-    assert classify("Emg")[0] is None
+    assert classify("Emf")[0] is None  # one letter from EMG: not a misspelling of an abbreviation
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("mri of the lumbar spine", "mri"),
+        ("Emg/Ncs BUE", "electrodiagnostics"),
+        ("esi l4-5", "epidural_injection"),
+        ("pt 2x6 lumbar", "physical_therapy"),
+        ("Pt x 8 visits", "physical_therapy"),
+        ("Follow up visit for pt", "office_visits"),
+        ("Chiropractic if needed", "chiropractic"),
+    ],
+)
+def test_abbreviations_in_a_title_written_in_lower_case(text: str, topic: str) -> None:
+    """A title in lower or mixed case names the same study; abbreviations that are words ("if", "pt" for
+    patient) keep their exact case, "pt" before a course or a body part is therapy."""
+    assert classify(text)[0] == topic
 
 
 def test_unknown_request_is_unclassified() -> None:

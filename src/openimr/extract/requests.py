@@ -120,6 +120,11 @@ class _Term:
     exact: bool = False
 
 
+# Abbreviations that, lower-cased, are English words or say something else in a title ("if needed", "home
+# help", "pt" for patient, "Mr."): matched only as written.
+_CASE_SENSITIVE_ONLY = {"if", "help", "sad", "mr", "pt", "ot", "ems", "lint", "ics", "pens"}
+
+
 @cache
 def _term_patterns() -> list[_Term]:
     out = []
@@ -129,7 +134,24 @@ def _term_patterns() -> list[_Term]:
         if topic.exact:
             alternatives = "|".join(sorted((re.escape(t) for t in topic.exact), key=len, reverse=True))
             out.append(_Term(name, re.compile(rf"(?<![\w/])(?:{alternatives})(?![\w/])"), topic.priority, exact=True))
+            # A title written in lower or mixed case ("mri of the lumbar spine", "Emg/Ncs BUE") names the same
+            # study; abbreviations that are words are left to their exact case.
+            loose = sorted({t.lower() for t in topic.exact} - _CASE_SENSITIVE_ONLY, key=len, reverse=True)
+            if loose:
+                pattern = re.compile(rf"(?<![\w/])(?:{'|'.join(map(re.escape, loose))})(?![\w/])", re.IGNORECASE)
+                out.append(_Term(name, pattern, topic.priority, exact=True))
+    # "pt 2x6", "Pt x 8 visits", "pt for the lumbar spine": "pt" before a course or a body part is therapy
+    therapy = treatments().topics["physical_therapy"]
+    out.append(_Term("physical_therapy", _PT_LOWER, therapy.priority, exact=True))
     return out
+
+
+_PT_LOWER = re.compile(
+    r"(?<![\w/])pt(?=\s*(?:x\s*\d|\d|\(|times\b|sessions?\b|visits?\b|treatments?\b|for (?:the )?(?:lumbar|cervical|"
+    r"thoracic|low back|neck|back|shoulder|knee|hip|wrist|hand|elbow|ankle|foot|left|right|bilateral)|to the\b|"
+    r"eval|re-?eval|evaluation))",
+    re.IGNORECASE,
+)
 
 
 @cache
