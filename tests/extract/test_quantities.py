@@ -32,6 +32,7 @@ VISITS = [
     ("Physical therapy 2 visits per week x 4 weeks", 8, 2, 4),
     ("Home health aide 4 hours/day, 5 days/week for 2 weeks", 10, 5, 2),
     ("Acupuncture (x8)", 8, None, None),
+    ("Ten chiropractic adjustments", 10, None, None),
 ]
 
 

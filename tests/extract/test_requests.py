@@ -120,6 +120,12 @@ TOPICS = [
     ("Left knee ACL reconstruction", "surgery"),
     ("EMS unit 30 day rental", "tens"),
     ("Right SI joint injection", "joint_injection"),
+    # titles in plain words
+    ("Nerve testing of both legs", "electrodiagnostics"),
+    ("Psychology visits x6", "psychological"),
+    ("An injection into the epidural space of the lower back", "epidural_injection"),
+    ("Steroid shot to the right shoulder", "joint_injection"),
+    ("Water therapy, 8 sessions", "aquatic_therapy"),
 ]
 
 

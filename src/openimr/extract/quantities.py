@@ -89,7 +89,8 @@ _TOTAL = [
     re.compile(rf"(?P<n>{RANGE})\s*\(\s*\d+\s*\)\s*(?:\w+\s+){{0,3}}?(?:{_UNITS})", re.IGNORECASE),
     re.compile(r"\((?P<n>\d+)(?:\s*(?:sessions?|visits?))?\)", re.IGNORECASE),
     re.compile(
-        rf"(?P<n>{RANGE})\s+(?:(?!for\b|of\b|to\b)[a-z/-]+\s+){{0,4}}?(?:sessions?|visits?|treatments?)\b",
+        rf"(?P<n>{RANGE})\s+(?:(?!for\b|of\b|to\b)[a-z/-]+\s+){{0,4}}?(?:sessions?|visits?|treatments?|adjustments?|"
+        r"manipulations?)\b",
         re.IGNORECASE,
     ),
     re.compile(
