@@ -126,6 +126,10 @@ TOPICS = [
     ("An injection into the epidural space of the lower back", "epidural_injection"),
     ("Steroid shot to the right shoulder", "joint_injection"),
     ("Water therapy, 8 sessions", "aquatic_therapy"),
+    # "XR" is films before a body part, an extended-release drug after a drug's name
+    ("Voltaren XR 100mg #30", "nsaids"),
+    ("XRs of both knees", "xray"),
+    ("Nalfon 400mg #60", "nsaids"),
 ]
 
 

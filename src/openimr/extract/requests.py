@@ -143,7 +143,15 @@ def _term_patterns() -> list[_Term]:
     # "pt 2x6", "Pt x 8 visits", "pt for the lumbar spine": "pt" before a course or a body part is therapy
     therapy = treatments().topics["physical_therapy"]
     out.append(_Term("physical_therapy", _PT_LOWER, therapy.priority, exact=True))
+    # "XR lumbar spine 2 views" is films; "Voltaren XR 100mg" is an extended-release drug
+    out.append(_Term("xray", _XR_FILMS, treatments().topics["xray"].priority, exact=True))
     return out
+
+
+_XR_FILMS = re.compile(
+    r"(?<![\w/])XRs?(?=\s+(?:of\s+)?(?:the\s+)?(?:left|right|bilateral|both|lumbar|cervical|thoracic|lumbosacral|spine|"
+    r"chest|pelvis|knee|knees|shoulder|shoulders|hip|hips|wrist|hand|elbow|ankle|foot|feet|neck|back|\d\s*views?))"
+)
 
 
 _PT_LOWER = re.compile(
