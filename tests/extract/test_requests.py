@@ -130,6 +130,8 @@ TOPICS = [
     ("Voltaren XR 100mg #30", "nsaids"),
     ("XRs of both knees", "xray"),
     ("Nalfon 400mg #60", "nsaids"),
+    ("Aleve MR 60mg", "nsaids"),
+    ("MR of the right knee", "mri"),
 ]
 
 
@@ -262,3 +264,24 @@ def test_compound_lists_every_ingredient() -> None:
 def test_brand_names(text: str, topic: str, drug: str) -> None:
     info = understand_request(text)
     assert (info.topic, info.drug) == (topic, drug)
+
+
+def test_every_drug_name_with_a_release_form_or_directions_stays_a_drug() -> None:
+    """A drug's release form ("XR", "MR", "ER"), dose directions or a body part never turn its request into a
+    study or a visit (a scan of every name in drugs.yaml)."""
+    from openimr.vocabulary import drug_names
+
+    suffixes = [
+        "XR 100mg #30",
+        "MR 60mg",
+        "ER 100mg #30",
+        "10mg, 1 tablet PO q6h PRN, #120",
+        "for the lumbar spine #60",
+    ]
+    strays = [
+        (f"{name.title()} {suffix}", info.topic)
+        for name in drug_names()
+        for suffix in suffixes
+        if (info := understand_request(f"{name.title()} {suffix}")).drug is None
+    ]
+    assert strays == []

@@ -145,9 +145,17 @@ def _term_patterns() -> list[_Term]:
     out.append(_Term("physical_therapy", _PT_LOWER, therapy.priority, exact=True))
     # "XR lumbar spine 2 views" is films; "Voltaren XR 100mg" is an extended-release drug
     out.append(_Term("xray", _XR_FILMS, treatments().topics["xray"].priority, exact=True))
+    out.append(_Term("mri", _MR_IMAGING, treatments().topics["mri"].priority, exact=True))
     return out
 
 
+_BODY_PARTS = (
+    r"left|right|bilateral|both|lumbar|cervical|thoracic|lumbosacral|spine|chest|pelvis|knee|knees|shoulder|"
+    r"shoulders|hip|hips|wrist|hand|elbow|ankle|foot|feet|neck|back|brain|head"
+)
+_MR_IMAGING = re.compile(
+    rf"(?<![\w/])MR(?=\s+(?:of\s+)?(?:the\s+)?(?:{_BODY_PARTS}|arthrogram|arthrography|angiogram|imaging|scan)\b)"
+)
 _XR_FILMS = re.compile(
     r"(?<![\w/])XRs?(?=\s+(?:of\s+)?(?:the\s+)?(?:left|right|bilateral|both|lumbar|cervical|thoracic|lumbosacral|spine|"
     r"chest|pelvis|knee|knees|shoulder|shoulders|hip|hips|wrist|hand|elbow|ankle|foot|feet|neck|back|\d\s*views?))"
