@@ -1553,13 +1553,13 @@ IN_OTHER_WORDS = [
     (
         "In 2015 Norco helped a lot. Now she says the Norco no longer helps.",
         "Norco 10/325mg #90",
-        "case.lost_effect",
+        "case.drug_no_longer_helps",
         True,
     ),
     (
         "Acupuncture no longer helps. Norco reduces her pain from 8/10 to 4/10.",
         "Norco 10/325mg #90",
-        "case.lost_effect",
+        "case.drug_no_longer_helps",
         None,
     ),
     (

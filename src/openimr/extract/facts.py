@@ -338,7 +338,7 @@ def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     continued use."""
     if not req.drug:
         return Fact(None)
-    ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and m.affirmed]
+    ms = [m for m in _requested_drug_mentions(ctx, req) if m.affirmed]
     starts = sentences_of(
         [m for label in ("new_start", "drug_stopped") for m in ctx.mentions.concept(label) if m.affirmed]
     )
@@ -346,12 +346,17 @@ def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, taken[:3]) if taken else Fact(False)
 
 
+def _requested_drug_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
+    """Every mention of the requested drug (by its generic name), whatever its context."""
+    return [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug]
+
+
 def _starts_requested_drug(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The record starts the requested drug now ("plans a trial of tramadol", "Norco was newly prescribed"):
     a new-start word in a sentence that names the drug."""
     if not req.drug:
         return Fact(None)
-    ms = [m for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug and not m.negated]
+    ms = [m for m in _requested_drug_mentions(ctx, req) if not m.negated]
     starts = [m for m in ctx.mentions.concept("new_start") if m.affirmed]
     hits = [m for m in ms if any(s.sentence == m.sentence for s in starts)]
     return Fact(True, hits[:2] + [s for s in starts if s.sentence in sentences_of(hits)][:1]) if hits else Fact(None)
@@ -365,7 +370,7 @@ def _drug_lost_effect(ctx: CaseContext, req: RequestInfo) -> Fact:
     drug or the medications. Another treatment that no longer helps says nothing of the drug."""
     if not req.drug:
         return Fact(None)
-    named = {m.sentence for m in ctx.mentions.of("drug", req.drug_topic or "") if m.generic == req.drug}
+    named = {m.sentence for m in _requested_drug_mentions(ctx, req)}
     hits = [
         m
         for m in ctx.mentions.concept("lost_effect")
@@ -656,7 +661,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.vitamin_deficiency": _concept("vitamin_deficiency"),
     "case.sacroiliac_signs": _concept("sacroiliac_signs"),
     "case.program_evaluation": _concept("program_evaluation"),
-    "case.lost_effect": _drug_lost_effect,
+    "case.drug_no_longer_helps": _drug_lost_effect,
     "case.rtw_barrier": _concept("rtw_barrier"),
     "case.near_mmi": _concept("near_mmi"),
     "case.rtw_goal": _concept("rtw_goal"),
