@@ -132,6 +132,9 @@ TOPICS = [
     ("Nalfon 400mg #60", "nsaids"),
     ("Aleve MR 60mg", "nsaids"),
     ("MR of the right knee", "mri"),
+    ("Left cubital tunnel release with ulnar nerve transposition", "surgery"),
+    ("L4-5 hemilaminectomy", "surgery"),
+    ("Stair lift", "dme"),
 ]
 
 
