@@ -1682,6 +1682,22 @@ IN_OTHER_WORDS = [
         False,
     ),
     ("She could not tolerate modified duty because of pain.", "Norco 5/325 #60", "case.working", False),
+    # notes written as lists: a line break that starts an item ends a sentence, and what a "Request:" or
+    # "Plan:" heading lists is asked for
+    (
+        "History:\n- 6 physical therapy visits so far; therapy helped\nRequest:\n- Physical therapy 2x4 (8 visits)\n"
+        "Utilization review December 19, 2016: denied",
+        "Physical therapy 2x4 right knee",
+        "prior.sessions",
+        6,
+    ),
+    (
+        "Medications:\n- Norco since 2015\nPlan:\n- Flexeril 10 mg",
+        "Flexeril 10mg #30",
+        "case.takes_requested_drug",
+        False,
+    ),
+    ("Exam:\n- No radiating pain\n- Numbness of the left foot", "MRI lumbar spine", "case.radicular", True),
 ]
 
 

@@ -198,11 +198,33 @@ _OWN_VERB = re.compile(
 )
 
 
+# A heading of its own line that puts what follows under a plan or a request ("Plan:", "Requests:",
+# "Treatment plan:", "Utilization review:"), in notes written as lists.
+_REQUEST_HEADING = re.compile(
+    r"^[ \t]*(?:treatment plan|plan(?: of care)?|recommendations?|requests?|requested(?: treatment| services)?|"
+    r"rfa|request for authorization|utilization review|ur|prior review|denial)\b[^:\n]{0,30}:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ANY_HEADING = re.compile(r"^[ \t]*[A-Za-z][A-Za-z /&()'-]{0,40}:", re.MULTILINE)
+
+
+def _headed_sections(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Character spans from each line ``heading`` starts to the next heading line or blank line: the items a
+    list puts under "Plan:" or "Requests:" are asked for, not given."""
+    spans = []
+    for found in heading.finditer(text):
+        nexts = [m.start() for m in _ANY_HEADING.finditer(text, found.end())]
+        blank = text.find("\n\n", found.end())
+        ends = [e for e in (*nexts[:1], blank) if e >= 0]
+        spans.append((found.start(), min(ends) if ends else len(text)))
+    return spans
+
+
 def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
-    ur_clauses = _review_clauses(sentences)
+    ur_clauses = _review_clauses(sentences) + _headed_sections(text, _REQUEST_HEADING)
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
     refill_sentences = {n for n, s in enumerate(sentences) if _REFILL.search(s.text)}
     sent_of_token = {}

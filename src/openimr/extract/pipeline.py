@@ -165,6 +165,9 @@ def nlp():
 
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
+    if not Language.has_factory("openimr_line_breaks"):
+        Language.component("openimr_line_breaks", func=break_at_lines)
+    pipeline.add_pipe("openimr_line_breaks")
     # Mentions overlap ("acupuncture" is both a treatment and conservative care): keep them in a span group.
     matcher = pipeline.add_pipe(
         "medspacy_target_matcher",
@@ -209,6 +212,37 @@ def _end_at_close_paren(rules, categories: set[str]) -> None:  # noqa: ANN001 - 
             rule.terminated_by.add("CLOSE_PAREN")
 
 
+_BULLETS = {"-", "•", "*", "–", "—", "·", "o"}
+
+
+def break_at_lines(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
+    """End a sentence at a line break that starts a new item: a blank line, a bullet ("- 6 visits so far"),
+    a numbered item, a heading ("Plan:") or the line after one. A list written without full stops would
+    otherwise be one sentence, and a cue of one item ("Request:") would reach every other item; a line
+    wrapped in the middle of a sentence stays one sentence."""
+    tokens = list(doc)
+    for i, token in enumerate(tokens[:-1]):
+        if not (token.is_space and "\n" in token.text):
+            continue
+        following = tokens[i + 1]
+        before = tokens[i - 1].text if i else ""
+        line = []
+        for t in tokens[i + 1 :]:
+            if t.is_space and "\n" in t.text:
+                break
+            line.append(t.text)
+        starts_item = (
+            "\n\n" in token.text
+            or following.text in _BULLETS
+            or (following.like_num and len(line) > 1 and line[1] in {".", ")"})
+            or before == ":"
+            or (following.is_title and ":" in line[1:6])
+        )
+        if starts_item:
+            following.is_sent_start = True
+    return doc
+
+
 def process(text: str):
-    """Run the pipeline over a case summary. Paragraph breaks also end sentences."""
+    """Run the pipeline over a case summary. Blank lines and the lines of a list also end sentences."""
     return nlp()(plain(text))
