@@ -1698,6 +1698,20 @@ IN_OTHER_WORDS = [
         False,
     ),
     ("Exam:\n- No radiating pain\n- Numbness of the left foot", "MRI lumbar spine", "case.radicular", True),
+    # a drug's history said in the review's sentence or beside its request: the drug is taken
+    (
+        "Per UR, the patient has been on Norco since 2014 without documented benefit.",
+        "Norco 10/325 #90",
+        "case.takes_requested_drug",
+        True,
+    ),
+    (
+        "The physician requested Norco, which he has taken since 2015.",
+        "Norco 10/325 #90",
+        "case.takes_requested_drug",
+        True,
+    ),
+    ("The physician requested a trial of Lyrica.", "Lyrica 75mg #60", "case.takes_requested_drug", False),
 ]
 
 

@@ -122,6 +122,13 @@ def finding_concepts() -> frozenset[str]:
 # A request to refill, continue or renew a drug says the worker takes it ("requests a refill of his Norco",
 # "continuation of tramadol was requested"): the drug is taken, the request is for more of it.
 _REFILL = re.compile(r"\b(?:refills?|refilled|continu\w*|renew\w*|ongoing|remains on|still taking)\b", re.IGNORECASE)
+# History of a drug said in a sentence that also asks for it or reports the review ("UR denied Norco; the
+# patient has been on it since 2014"): the drug is taken, whatever is decided about its refill.
+_DRUG_HISTORY = re.compile(
+    r"\b(?:has|have|had) been (?:on|taking|using|prescribed)\b|\b(?:has|have) (?:taken|used)\b|"
+    r"\b(?:on|taking|using) (?:\w+ ){0,3}?since (?:at least )?(?:(?:19|20)\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4})\b",
+    re.IGNORECASE,
+)
 
 
 def _kind_label(label: str) -> tuple[str, str]:
@@ -227,6 +234,7 @@ def find_mentions(text: str) -> Mentions:
     ur_clauses = _review_clauses(sentences) + _headed_sections(text, _REQUEST_HEADING)
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
     refill_sentences = {n for n, s in enumerate(sentences) if _REFILL.search(s.text)}
+    drug_history_sentences = {n for n, s in enumerate(sentences) if _DRUG_HISTORY.search(s.text)}
     sent_of_token = {}
     for n, s in enumerate(doc.sents):
         for i in range(s.start, s.end):
@@ -287,10 +295,13 @@ def find_mentions(text: str) -> Mentions:
                 requested=(
                     bool(categories & _REQUESTED)
                     and not (kind == "concept" and label in finding_concepts())
-                    and not (kind == "drug" and sentence in refill_sentences)
+                    and not (kind == "drug" and sentence in refill_sentences | drug_history_sentences)
                 )
                 or (kind == "treatment" and bool(categories & _ORDERED) and sentence not in result_sentences)
-                or any(start <= span.start_char < end for start, end in ur_clauses),
+                or (
+                    any(start <= span.start_char < end for start, end in ur_clauses)
+                    and not (kind == "drug" and sentence in drug_history_sentences)
+                ),
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
                 # (by the drug's name when another rule on the same words took its metadata)
