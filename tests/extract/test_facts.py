@@ -1712,6 +1712,14 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("The physician requested a trial of Lyrica.", "Lyrica 75mg #60", "case.takes_requested_drug", False),
+    # a study's findings listed under its heading
+    (
+        "Right shoulder MRI 10/27/2016:\n- supraspinatus tendinitis with a small supraspinatus tear\n"
+        "- degenerative AC joint",
+        "Right shoulder arthroscopic rotator cuff repair",
+        "case.imaging_lesion",
+        True,
+    ),
 ]
 
 

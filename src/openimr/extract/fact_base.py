@@ -185,5 +185,23 @@ def weeks_between(a: dt.date | None, b: dt.date | None) -> float | None:
     return round((b - a).days / 7, 1)
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014\u00b7]|\d{1,2}[.)])\s")
+
+
+def with_list_items(ctx: CaseContext, sentences: set[int]) -> set[int]:
+    """The sentences and, for one that heads a list ("Right shoulder MRI 10/27/2016:"), the items under it
+    ("- a small supraspinatus tear"): in notes written as lists, a study's findings follow its heading."""
+    out = set(sentences)
+    all_sentences = ctx.mentions.sentences
+    for n in sentences:
+        if not all_sentences[n].text.rstrip().endswith(":"):
+            continue
+        k = n + 1
+        while k < len(all_sentences) and _LIST_ITEM.match(all_sentences[k].text):
+            out.add(k)
+            k += 1
+    return out
+
+
 def sentences_of(ms: list[Mention]) -> set[int]:
     return {m.sentence for m in ms}

@@ -29,6 +29,7 @@ from openimr.extract.fact_base import (
     sentences_of,
     tri,
     weeks_between,
+    with_list_items,
 )
 from openimr.extract.mentions import Mention
 from openimr.extract.prior_course import (
@@ -532,7 +533,7 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
     entrapment (carpal tunnel syndrome on a nerve conduction study) named in a sentence that reports imaging
     or electrodiagnostic testing, in the requested region."""
     studies = [m for t in _IMAGING_TOPICS for m in ctx.mentions.of("treatment", t) if m.given]
-    sentences = sentences_of(studies)
+    sentences = with_list_items(ctx, sentences_of(studies))
     lesions = [
         m
         for label in ("internal_derangement", "nerve_compromise_imaging", "entrapment_signs", "impingement")
