@@ -1720,6 +1720,20 @@ IN_OTHER_WORDS = [
         "case.imaging_lesion",
         True,
     ),
+    # an earlier course listed under its heading: its count and its result
+    ("Physical therapy:\n- 12 visits completed\n- no lasting improvement", "Physical therapy x6", "prior.sessions", 12),
+    (
+        "Physical therapy:\n- 12 visits completed\n- no lasting improvement",
+        "Physical therapy x6",
+        "prior.improvement",
+        False,
+    ),
+    (
+        "Acupuncture (10/2016):\n- 6 sessions\n- able to return to full duty",
+        "Acupuncture x6",
+        "prior.improvement",
+        True,
+    ),
 ]
 
 

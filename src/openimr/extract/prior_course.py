@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from openimr.extract.fact_base import AFTER_SURGERY, CaseContext, Fact, concept_fact, sentences_of, tri
+from openimr.extract.fact_base import (
+    AFTER_SURGERY,
+    CaseContext,
+    Fact,
+    concept_fact,
+    sentences_of,
+    tri,
+    with_list_items,
+)
 from openimr.extract.mentions import Mention
 from openimr.extract.quantities import NUM, frequency_course, upper_bound
 from openimr.extract.requests import RequestInfo
@@ -163,16 +171,34 @@ def _counted_sessions(ctx: CaseContext, req: RequestInfo, mentions: list[Mention
         course = frequency_course(re.split(r"[;.]", ctx.summary[m.start : min(sentence.end, m.end + 50)])[0])
         if course and (best is None or course > best):
             best, evidence = course, [m]
+    if best is None:
+        best, evidence = _count_in_list_items(ctx, req, mentions)
     if best is None and review_sentences:
         best, evidence = _review_sentence_count(ctx, req)
     return Fact(best, evidence)
+
+
+def _count_in_list_items(ctx: CaseContext, req: RequestInfo, mentions: list[Mention]) -> tuple[int | None, list]:
+    """A count in the list under a treatment's heading ("Physical therapy:" then "- 12 visits completed"),
+    in an item that names no other treatment."""
+    for m in mentions:
+        for n in sorted(with_list_items(ctx, {m.sentence}) - {m.sentence}):
+            if _other_treatments(ctx, req, n):
+                continue
+            sentence = ctx.mentions.sentences[n]
+            for cm in _COUNT_NEAR.finditer(sentence.text):
+                raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j")
+                value = upper_bound(raw) if raw else None
+                if value and value <= 100:
+                    return int(value), [m, (sentence.start + cm.start(), sentence.start + cm.end(), cm.group(0))]
+    return None, []
 
 
 def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Functional improvement from the earlier course: said in a sentence that names the treatment (or
     the next one), else what the record says of functional improvement in general."""
     prior = _prior_mentions(ctx, req)
-    sentences = sentences_of(prior) | {s + 1 for s in sentences_of(prior)}
+    sentences = with_list_items(ctx, sentences_of(prior)) | {s + 1 for s in sentences_of(prior)}
     fi = ctx.mentions.in_sentences("concept", "functional_improvement", sentences)
     no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
     pos = [m for m in fi if m.given]
@@ -191,7 +217,7 @@ def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Relief from the earlier course, said in a sentence that names it; "did not help" is its absence."""
     prior = _prior_mentions(ctx, req)
-    sentences = sentences_of(prior)
+    sentences = with_list_items(ctx, sentences_of(prior))
     no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
     # "relief" inside a phrase of no change ("only 2 days of relief") is that phrase's word, not relief
     relief = [
