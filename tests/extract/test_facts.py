@@ -1734,6 +1734,10 @@ IN_OTHER_WORDS = [
         "prior.improvement",
         True,
     ),
+    # scores with and without the drug named, in either order; not with and without an activity
+    ("Pain 8/10 without Norco, 4/10 with it.", "Norco 10/325 #90", "case.quantified_relief", True),
+    ("Pain is 6/10 with activity and 3/10 without.", "Norco 10/325 #90", "case.quantified_relief", None),
+    ("Pain 7/10 with or without medication.", "Norco 10/325 #90", "case.drug_no_longer_helps", True),
 ]
 
 
