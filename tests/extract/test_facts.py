@@ -1738,6 +1738,10 @@ IN_OTHER_WORDS = [
     ("Pain 8/10 without Norco, 4/10 with it.", "Norco 10/325 #90", "case.quantified_relief", True),
     ("Pain is 6/10 with activity and 3/10 without.", "Norco 10/325 #90", "case.quantified_relief", None),
     ("Pain 7/10 with or without medication.", "Norco 10/325 #90", "case.drug_no_longer_helps", True),
+    # a heading followed by "no" denies what follows; "Fever: no" still denies what precedes
+    ("Monitoring: no urine drug screen in the file", "Norco 10/325 #90", "case.drug_screen", False),
+    ("Complaints: no numbness or weakness", "MRI lumbar spine", "case.radicular", False),
+    ("Numbness: no", "MRI lumbar spine", "case.radicular", False),
 ]
 
 
