@@ -1742,6 +1742,10 @@ IN_OTHER_WORDS = [
     ("Monitoring: no urine drug screen in the file", "Norco 10/325 #90", "case.drug_screen", False),
     ("Complaints: no numbness or weakness", "MRI lumbar spine", "case.radicular", False),
     ("Numbness: no", "MRI lumbar spine", "case.radicular", False),
+    ("Aberrant behavior: none noted", "Norco 10/325 #90", "case.aberrant", False),
+    ("GI symptoms: denies", "Omeprazole 20mg #30", "case.gi_risk", False),
+    ("SLR: positive on the right at 40 degrees", "MRI lumbar spine", "case.neuro_deficit", True),
+    ("SLR: negative", "MRI lumbar spine", "case.radicular", False),
 ]
 
 
