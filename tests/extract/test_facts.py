@@ -1746,6 +1746,9 @@ IN_OTHER_WORDS = [
     ("GI symptoms: denies", "Omeprazole 20mg #30", "case.gi_risk", False),
     ("SLR: positive on the right at 40 degrees", "MRI lumbar spine", "case.neuro_deficit", True),
     ("SLR: negative", "MRI lumbar spine", "case.radicular", False),
+    # a surgery the worker needs is planned; a requirement of documentation is not a finding
+    ("The patient needs further surgery on the knee.", "MRI right knee", "case.surgery_planned", True),
+    ("He does not need surgery.", "MRI right knee", "case.surgery_planned", False),
 ]
 
 
