@@ -37,7 +37,9 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/]|-\d)")
 SPELLED_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/-])")
+ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})(?![\d/-])")
+# "12.1.2016": dots, with a full year only ("7.5.10" is a number, not a date)
+DOTTED_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
@@ -72,8 +74,8 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 
 def find_dates(text: str, today: dt.date | None = None) -> Iterator[FoundDate]:
-    """Every date in ``text`` in order of position: numeric M/D/Y, ISO Y-M-D, spelled dates (month first
-    or day first), then month-year."""
+    """Every date in ``text`` in order of position: numeric M/D/Y (also M.D.YYYY), ISO Y-M-D (also Y/M/D),
+    spelled dates (month first or day first), then month-year."""
     today = today or dt.date.today()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -83,7 +85,12 @@ def find_dates(text: str, today: dt.date | None = None) -> Iterator[FoundDate]:
             found.append(FoundDate(date, m.start(), m.end()))
             taken.append(m.span())
     for m in ISO_DATE.finditer(text):
-        date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        date = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if date:
+            found.append(FoundDate(date, m.start(), m.end()))
+            taken.append(m.span())
+    for m in DOTTED_DATE.finditer(text):
+        date = _make(int(m.group(3)), int(m.group(1)), int(m.group(2)))
         if date:
             found.append(FoundDate(date, m.start(), m.end()))
             taken.append(m.span())

@@ -21,13 +21,15 @@ from openimr.model import Case
         ("seen on 22 November 2016", dt.date(2016, 11, 22)),
         ("seen on the 3rd of March 2015", dt.date(2015, 3, 3)),
         ("seen in November 2016", dt.date(2016, 11, 1)),
+        ("seen on 11.22.2016", dt.date(2016, 11, 22)),
+        ("seen on 2016/11/22", dt.date(2016, 11, 22)),
     ],
 )
 def test_a_date_in_each_way_records_write_it(text: str, expected: dt.date) -> None:
     assert [f.date for f in find_dates(text, today=dt.date(2026, 1, 1))] == [expected]
 
 
-@pytest.mark.parametrize("text", ["pain 2/10", "Norco 5/325 #60", "L4-5 and L5-S1", "ICD 2016-11"])
+@pytest.mark.parametrize("text", ["pain 2/10", "Norco 5/325 #60", "L4-5 and L5-S1", "ICD 2016-11", "dose 7.5.10"])
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert list(find_dates(text, today=dt.date(2026, 1, 1))) == []
 
