@@ -1749,6 +1749,25 @@ IN_OTHER_WORDS = [
     # a surgery the worker needs is planned; a requirement of documentation is not a finding
     ("The patient needs further surgery on the knee.", "MRI right knee", "case.surgery_planned", True),
     ("He does not need surgery.", "MRI right knee", "case.surgery_planned", False),
+    # the time since a surgery said as "ago", "last month" or a year beside it, not another event's
+    (
+        "She had a right knee arthroscopy two weeks ago.",
+        "Post-op physical therapy x12 right knee",
+        "case.weeks_since_surgery",
+        2.0,
+    ),
+    (
+        "He underwent a carpal tunnel release last month.",
+        "Post-op occupational therapy x8",
+        "case.weeks_since_surgery",
+        4.3,
+    ),
+    (
+        "He had knee surgery in 2014 and then injured his back at work about two weeks ago when he slipped.",
+        "Physical therapy x6 right knee",
+        "case.weeks_since_surgery",
+        132.7,
+    ),
 ]
 
 

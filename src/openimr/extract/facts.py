@@ -299,12 +299,23 @@ def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
     if dates:
         # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
         return weeks_between(max(dates), ctx.request_date or ctx.review_date)
-    if since := _TIME_SINCE_SURGERY.search(sentence.text):
-        value = to_number(since.group("n"))
-        if value is not None:
-            unit = since.group("unit").lower()
-            return round(value * (4.3 if unit.startswith("month") else 1 / 7 if unit.startswith("day") else 1), 1)
+    # a time said right beside the surgery ("a knee arthroscopy two weeks ago", "surgery on his knee in
+    # 2014"), not one that belongs to another event of the sentence
+    near = ctx.summary[surgery.start : min(sentence.end, surgery.end + _NEAR_SURGERY)]
+    for pattern, text in ((_TIME_SINCE_SURGERY, sentence.text), (_TIME_AGO, near), (_LAST_PERIOD, near)):
+        if since := pattern.search(text):
+            value = 1.0 if since.group("n").lower() in {"a", "an", "last"} else to_number(since.group("n"))
+            if value is not None:
+                unit = since.group("unit").lower()
+                weeks = {"day": 1 / 7, "week": 1, "month": 4.3, "year": 52.2}[unit.rstrip("s")]
+                return round(value * weeks, 1)
+    if year := _IN_YEAR.search(near):
+        # from the middle of that year
+        return weeks_between(dt.date(int(year.group(1)), 7, 1), ctx.request_date or ctx.review_date)
     return None
+
+
+_NEAR_SURGERY = 50
 
 
 def _weeks_since_surgery_in_region(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -326,6 +337,10 @@ def _weeks_since_surgery_in_region(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks, [mention])
 
 
+# "two weeks ago", "last month": a surgery told by the time since it
+_TIME_AGO = re.compile(rf"\b(?P<n>{NUM}|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+_LAST_PERIOD = re.compile(r"\b(?P<n>last)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _TIME_SINCE_SURGERY = re.compile(
     rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?)\s+(?:out from|out of|after|following|since|"
     r"post[- ]?op(?:erative)?(?: from)?|status post|s/p|post)\b",
