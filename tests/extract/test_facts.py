@@ -1768,6 +1768,10 @@ IN_OTHER_WORDS = [
         "case.weeks_since_surgery",
         132.7,
     ),
+    # numbers in words; a drug's start said as "weeks ago"
+    ("This is a sixty-two year old man.", "Omeprazole 20mg #30", "case.age", 62),
+    ("He rates his pain as seven out of ten.", "Norco 10/325 #90", "case.pain_score", 7.0),
+    ("Flexeril was started three weeks ago for spasm.", "Flexeril 10mg #30", "case.weeks_on_requested_drug", 3.0),
 ]
 
 

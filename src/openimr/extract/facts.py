@@ -47,6 +47,12 @@ from openimr.extract.requests import RequestInfo
 __all__ = ["FACTS", "CaseContext", "Fact", "FactSet", "Value", "concept_fact", "regional_fact"]
 
 _AGE = re.compile(r"\b(\d{2})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+# "a sixty-two year old man"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_AGE_IN_WORDS = re.compile(
+    rf"\b({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS_WORDS)}))?[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE
+)
 _SEX = re.compile(r"\b(male|female|man|woman|gentleman|lady|he|she)\b", re.IGNORECASE)
 _SEX_WORDS = {
     "male": "male",
@@ -58,7 +64,10 @@ _SEX_WORDS = {
     "lady": "female",
     "she": "female",
 }
-_PAIN = re.compile(r"\b(?P<n>10|[0-9](?:\.5)?)\s*(?:/\s*10|out of (?:10|ten))\b", re.IGNORECASE)
+_PAIN = re.compile(
+    r"\b(?P<n>10|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:/\s*10|out of (?:10|ten))\b",
+    re.IGNORECASE,
+)
 _DIAGNOSES = re.compile(
     r"\bdiagnos(?:ed|is|es)\b(?:\s+(?:is|are|were|was|include[sd]?|including|of|with|as having|as))+\s+"
     r"(?P<list>[^.;]+)",
@@ -73,6 +82,9 @@ _SINCE = re.compile(r"\bsince(?: at least)?\b", re.IGNORECASE)
 def _age(ctx: CaseContext, req: RequestInfo) -> Fact:
     if m := _AGE.search(ctx.summary):
         return Fact(int(m.group(1)), [(m.start(), m.end(), m.group(0))])
+    if m := _AGE_IN_WORDS.search(ctx.summary):
+        age = _TENS[m.group(1).lower()] + (_UNITS_WORDS[m.group(2).lower()] if m.group(2) else 0)
+        return Fact(age, [(m.start(), m.end(), m.group(0))])
     return Fact(None)
 
 
@@ -89,7 +101,8 @@ def _pain_score(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not found:
         return Fact(None)
     m = found[-1]
-    return Fact(float(m.group("n")), [(m.start(), m.end(), m.group(0))])
+    score = 0.0 if m.group("n").lower() == "zero" else to_number(m.group("n"))
+    return Fact(score, [(m.start(), m.end(), m.group(0))])
 
 
 def _diagnoses(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -457,7 +470,13 @@ _DURATION = re.compile(
     rf"(?P<n>{NUM}|several|many) (?P<unit>years?|months?|weeks?)\b",
     re.IGNORECASE,
 )
-_VAGUE_COUNT = {"several": 3.0, "many": 3.0}  # "for several years": at least a few
+# "Flexeril was started three weeks ago": the time since the drug began
+_STARTED_AGO = re.compile(
+    rf"\b(?:started|began|begun|initiated|prescribed|added)(?: \w+){{0,3}}? (?P<n>{NUM}|several|a few) "
+    r"(?P<unit>years?|months?|weeks?) ago\b",
+    re.IGNORECASE,
+)
+_VAGUE_COUNT = {"several": 3.0, "many": 3.0, "a few": 3.0}  # "for several years": at least a few
 _WEEKS_PER = {"year": 52.0, "month": 4.3, "week": 1.0}
 
 
@@ -467,7 +486,7 @@ def _drug_weeks_from_duration(ctx: CaseContext, evidence: list) -> Fact:
         if not isinstance(m, Mention):
             continue
         sentence = ctx.mentions.sentences[m.sentence]
-        found = _DURATION.search(sentence.text)
+        found = _DURATION.search(sentence.text) or _STARTED_AGO.search(sentence.text)
         if found:
             raw = found.group("n").lower()
             n = _VAGUE_COUNT.get(raw) or to_number(raw) or 0
