@@ -24,7 +24,7 @@ from openimr.engine.rationale import cite, compose, fill, standing_notes
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
 from openimr.extract.plain import plain
-from openimr.extract.quantities import NUM, to_number
+from openimr.extract.quantities import TIME_AGO, to_number
 from openimr.extract.requests import RequestInfo, understand_request
 from openimr.guidelines.loader import all_guidelines, candidates, defs_for
 from openimr.model import (
@@ -99,7 +99,7 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     for cues in (_INJURY_CUE, _EVENT_CUE):
         for cue in cues.finditer(text):
             window = re.split(r"[.;,]\s", text[cue.end() : cue.end() + 45])[0]
-            if ago := _AGO.search(window):
+            if ago := TIME_AGO.search(window):
                 amount = to_number(ago.group("n")) or 1
                 days = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}[ago.group("unit").lower().rstrip("s")]
                 return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
@@ -118,11 +118,6 @@ _INJURY_YEAR = re.compile(
     r"\b(?:a|an|the|his|her|their)\s+(?P<y>(?:19|20)\d{2})\s+(?:(?:work|industrial|occupational|work-related)\s+)?"
     r"(?:injury|injuries|accident|fall)\b"
     r"|\b(?:injured|hurt|injury|injuries|accident)\s+(?:\w+\s+){0,3}?(?:in|from|during|of)\s+(?P<z>(?:19|20)\d{2})\b",
-    re.IGNORECASE,
-)
-_AGO = re.compile(
-    rf"\b(?:about |approximately |nearly |almost |over |more than |roughly )?(?P<n>{NUM}|a|an)\s+"
-    r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,7 @@ from openimr.extract.prior_course import (
     _prior_sessions,
     _total_with_prior,
 )
-from openimr.extract.quantities import NUM, to_number
+from openimr.extract.quantities import NUM, TIME_AGO, to_number
 from openimr.extract.regions import find_regions
 from openimr.extract.requests import RequestInfo
 
@@ -315,7 +315,7 @@ def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
     # a time said right beside the surgery ("a knee arthroscopy two weeks ago", "surgery on his knee in
     # 2014"), not one that belongs to another event of the sentence
     near = ctx.summary[surgery.start : min(sentence.end, surgery.end + _NEAR_SURGERY)]
-    for pattern, text in ((_TIME_SINCE_SURGERY, sentence.text), (_TIME_AGO, near), (_LAST_PERIOD, near)):
+    for pattern, text in ((_TIME_SINCE_SURGERY, sentence.text), (TIME_AGO, near), (_LAST_PERIOD, near)):
         if since := pattern.search(text):
             value = 1.0 if since.group("n").lower() in {"a", "an", "last"} else to_number(since.group("n"))
             if value is not None:
@@ -350,8 +350,7 @@ def _weeks_since_surgery_in_region(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks, [mention])
 
 
-# "two weeks ago", "last month": a surgery told by the time since it
-_TIME_AGO = re.compile(rf"\b(?P<n>{NUM}|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+# "last month": a surgery told by the time since it
 _LAST_PERIOD = re.compile(r"\b(?P<n>last)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _TIME_SINCE_SURGERY = re.compile(

@@ -19,6 +19,12 @@ _WORDS = number_words()
 _WORD_RE = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
 NUM = rf"(?:\d+(?:\.\d+)?|{_WORD_RE})"
 RANGE = rf"{NUM}(?:\s*(?:-|to|or)\s*{NUM})?"
+# "about three months ago", "two weeks ago": a time counted back from now (the injury, a surgery)
+TIME_AGO = re.compile(
+    rf"\b(?:about |approximately |nearly |almost |over |more than |roughly )?(?P<n>{NUM}|a|an)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
 
 _UNITS = (
     r"sessions?|visits?|treatments?|appointments?|times|days?|hours?|weeks?|months?|units?|tabs?|tablets?|"

@@ -149,17 +149,16 @@ def _term_patterns() -> list[_Term]:
     return out
 
 
+# The words after "XR" or "MR" that make them films or imaging rather than a drug's release form.
 _BODY_PARTS = (
     r"left|right|bilateral|both|lumbar|cervical|thoracic|lumbosacral|spine|chest|pelvis|knee|knees|shoulder|"
-    r"shoulders|hip|hips|wrist|hand|elbow|ankle|foot|feet|neck|back|brain|head"
+    r"shoulders|hip|hips|wrist|hand|elbow|ankle|foot|feet|neck|back"
 )
 _MR_IMAGING = re.compile(
-    rf"(?<![\w/])MR(?=\s+(?:of\s+)?(?:the\s+)?(?:{_BODY_PARTS}|arthrogram|arthrography|angiogram|imaging|scan)\b)"
+    rf"(?<![\w/])MR(?=\s+(?:of\s+)?(?:the\s+)?(?:{_BODY_PARTS}|brain|head|arthrogram|arthrography|angiogram|"
+    r"imaging|scan)\b)"
 )
-_XR_FILMS = re.compile(
-    r"(?<![\w/])XRs?(?=\s+(?:of\s+)?(?:the\s+)?(?:left|right|bilateral|both|lumbar|cervical|thoracic|lumbosacral|spine|"
-    r"chest|pelvis|knee|knees|shoulder|shoulders|hip|hips|wrist|hand|elbow|ankle|foot|feet|neck|back|\d\s*views?))"
-)
+_XR_FILMS = re.compile(rf"(?<![\w/])XRs?(?=\s+(?:of\s+)?(?:the\s+)?(?:{_BODY_PARTS}|\d\s*views?))")
 
 
 _PT_LOWER = re.compile(
