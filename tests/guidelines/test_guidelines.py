@@ -23,6 +23,7 @@ def test_every_guideline_file_validates_and_has_fact_set_tests() -> None:
 @pytest.mark.parametrize("result", RESULTS, ids=lambda r: f"{r.guideline}:{r.case}")
 def test_fact_set_gives_its_expected_decision(result) -> None:
     assert result.got == result.expected
+    assert result.got_criteria == result.expected_criteria
 
 
 def test_every_criterion_cites_its_guideline() -> None:

@@ -56,6 +56,8 @@ def guidelines_validate() -> None:
         raise typer.Exit(1) from exc
     bad = [r for r in results if not r.ok]
     for r in bad:
-        err_console.print(f"error: {r.guideline}: '{r.case}' gave {r.got}, expected {r.expected}", markup=False)
+        gave = f"{r.got} {r.got_criteria}" if r.expected_criteria else r.got
+        wanted = f"{r.expected} {r.expected_criteria}" if r.expected_criteria else r.expected
+        err_console.print(f"error: {r.guideline}: '{r.case}' gave {gave}, expected {wanted}", markup=False)
     print(f"{count} guideline files valid; {len(results) - len(bad)} passed, {len(bad)} failed")
     raise typer.Exit(1 if bad else 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openimr.engine.evaluate import evaluate_guideline
 from openimr.extract.facts import FACTS, Fact
@@ -46,10 +46,12 @@ class CheckResult:
     case: str
     expected: str
     got: str
+    expected_criteria: dict[str, bool | None] = field(default_factory=dict)
+    got_criteria: dict[str, bool | None] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return self.expected == self.got
+        return self.expected == self.got and self.expected_criteria == self.got_criteria
 
 
 def run_guideline_tests() -> list[CheckResult]:
@@ -61,5 +63,11 @@ def run_guideline_tests() -> list[CheckResult]:
                 values["case.surgery_decision"] = case.surgery_decision
             day = case.date or guideline.spec.in_force.start
             outcome = evaluate_guideline(guideline, FixedFacts(values), day)  # type: ignore[arg-type]
-            results.append(CheckResult(guideline.id, case.name, case.decision, outcome.decision))
+            got = {
+                cid: (outcome.outcomes[cid].met if cid in outcome.outcomes else "not applicable")
+                for cid in case.criteria
+            }
+            results.append(
+                CheckResult(guideline.id, case.name, case.decision, outcome.decision, dict(case.criteria), got)
+            )
     return results

@@ -115,6 +115,9 @@ class FactCase(_Strict):
     name: str
     facts: dict[str, float | int | str | bool | list | None]
     decision: Literal["Upheld", "Overturned"]
+    criteria: dict[str, bool | None] = Field(
+        default_factory=dict, description="Criterion results the fact set must also give (met, not met, unknown)."
+    )
     date: dt.date | None = None
     surgery_decision: str | None = None
 
