@@ -28,12 +28,20 @@ SCENARIOS = [
         "quantified_analgesia",
     ),
     (
-        "anticonvulsant for radicular pain",
+        "anticonvulsant started for radicular pain",
         BASE + "He reports low back pain radiating to the left leg with numbness. "
-        "Exam shows decreased sensation in the left L5 dermatome.",
+        "Exam shows decreased sensation in the left L5 dermatome. Gabapentin will be started.",
         "Gabapentin 300mg #90",
         "Overturned",
         None,
+    ),
+    (
+        "anticonvulsant for radicular pain, the record silent on whether it is new or continued",
+        BASE + "He reports low back pain radiating to the left leg with numbness. "
+        "Exam shows decreased sensation in the left L5 dermatome.",
+        "Gabapentin 300mg #90",
+        "Upheld",
+        "response_if_continued",
     ),
     (
         "PPI with NSAID dyspepsia",

@@ -390,6 +390,36 @@ def _starts_requested_drug(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:2] + [s for s in starts if s.sentence in sentences_of(hits)][:1]) if hits else Fact(None)
 
 
+def _requested_drug_status(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Whether the requested drug is ``new`` (started now), ``continued`` (already taken), ``stopped`` (no
+    longer taken) or unknown (None). The record decides first; the request's own words ("refill", "continue";
+    "trial", "initial") and a utilization review that modified it (a weaning supply of a drug taken) decide
+    when the record is silent. Unknown is never read as new: the criteria for continued use cannot be met
+    by the record's silence, and a trial needs a record that says it starts the drug."""
+    if not req.drug:
+        return Fact(None)
+    taken = _requested_drug_use(ctx, req)
+    if taken.value:
+        return Fact("continued", taken.evidence)
+    starts = _starts_requested_drug(ctx, req)
+    if starts.value:
+        return Fact("new", starts.evidence)
+    named = sentences_of(_requested_drug_mentions(ctx, req))
+    topic = req.drug_topic or ""
+    of_class = sentences_of(ctx.mentions.of("treatment", topic) + ctx.mentions.of("drug", topic))
+    never = [m for m in ctx.mentions.concept("never_taken") if m.sentence in named | of_class]
+    if never:
+        return Fact("new", never[:2])
+    stopped = [m for m in ctx.mentions.concept("drug_stopped") if m.affirmed and m.sentence in named]
+    if stopped:
+        return Fact("stopped", stopped[:2])
+    if req.additional or req.modified:
+        return Fact("continued")
+    if req.initial:
+        return Fact("new")
+    return Fact(None)
+
+
 _MEDICATION_WORDS = re.compile(r"\b(?:medications?|meds|medicines?|pain pills|pills)\b", re.IGNORECASE)
 
 
@@ -701,6 +731,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.rtw_goal": _concept("rtw_goal"),
     "case.takes_requested_drug": _requested_drug_use,
     "case.starts_requested_drug": _starts_requested_drug,
+    "case.requested_drug_status": _requested_drug_status,
     "case.weeks_on_requested_drug": _drug_weeks,
     "case.surgery_decision": _surgery_decision,
     "prior.given": _prior_given,
@@ -719,6 +750,7 @@ _REQUEST_ATTRIBUTES = [
     "refills",
     "day_supply",
     "hours_per_day",
+    "doses_per_day",
     "unspecified",
     "regions",
     "sides",

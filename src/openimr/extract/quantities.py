@@ -64,6 +64,7 @@ class Quantities:
     day_supply: int | None = None
     strengths: list[str] = field(default_factory=list)
     hours_per_day: float | None = None
+    doses_per_day: float | None = None
     unspecified: bool = False
 
 
@@ -126,6 +127,18 @@ _DURATION = re.compile(
     r"(?!\s*(?:/|per\b|a\b|each\b)\s*(?:week|wk))(?:\s+(?:rental|rent|trial|supply|use))?",
     re.IGNORECASE,
 )
+# Directions of a drug request: how many doses a day ("1 tab PO TID", "every 8 hours", "at bedtime").
+_TIMES_A_DAY = r"(?:a|per|each) day|daily|/ ?day|(?:a |per )?day"
+_DOSES_PER_DAY = [
+    (re.compile(r"\bq\.?\s*(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\b|\bevery (?P<e>\d{1,2}) hours?\b", re.IGNORECASE), None),
+    (re.compile(rf"\b(?:q\.?i\.?d|(?:four times|4 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 4),
+    (re.compile(rf"\b(?:t\.?i\.?d|(?:three times|3 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 3),
+    (re.compile(rf"\b(?:b\.?i\.?d|(?:twice|two times|2 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 2),
+    (re.compile(r"(?i)\b(?:q\.?d|q\.?h\.?s|once (?:a )?day|daily|nightly|at (?:bed ?time|night)|h\.?s)\b"), 1),
+]
+# The amount of a cream, gel or liquid dispensed ("Voltaren gel 1% 100g", "240 grams", "120 ml"): its quantity.
+# A strength is a percentage or an amount per unit ("5%", "10mg/ml"), never this.
+_AMOUNT = re.compile(r"(?<![/\d.])(?P<n>\d{2,4})\s*(?:g|gm|gms|grams?|ml|mls)\b(?!\s*/)", re.IGNORECASE)
 _UNSPECIFIED = re.compile(r"\bunspecified\b|\bunknown\b|\bunlimited\b|\bas needed visits\b", re.IGNORECASE)
 
 
@@ -136,6 +149,17 @@ def _weeks(value: float, unit: str) -> float:
     if unit.startswith("day"):
         return value / 7
     return value
+
+
+def doses_per_day(text: str) -> float | None:
+    """Doses a day that a drug request's directions give, or None when it gives none."""
+    for pattern, per_day in _DOSES_PER_DAY:
+        if m := pattern.search(text):
+            if per_day is not None:
+                return float(per_day)
+            hours = int(m.group("h") or m.group("e"))
+            return round(24 / hours, 2) if 0 < hours <= 24 else None
+    return None
 
 
 def frequency_course(text: str) -> int | None:
@@ -162,10 +186,13 @@ def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     if m := _HOURS.search(text):
         q.hours_per_day = upper_bound(m.group("h"))
     if is_drug:
+        q.doses_per_day = doses_per_day(text)
         for pattern in _TOTAL[4:]:
             if m := pattern.search(text):
                 q.quantity = int(to_number(m.group("n")) or 0) or None
                 break
+        if q.quantity is None and (m := _AMOUNT.search(text)):
+            q.quantity = int(float(m.group("n"))) or None
         return q
     rest = text
     for pattern in _FREQ_WEEKS:
