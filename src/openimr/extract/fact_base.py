@@ -155,15 +155,23 @@ def in_diagnosis_list(ctx: CaseContext, m: Mention) -> bool:
 
 
 def regional_fact(
-    ctx: CaseContext, req: RequestInfo, label: str, related: bool = True, findings_only: bool = False
+    ctx: CaseContext,
+    req: RequestInfo,
+    label: str,
+    related: bool = True,
+    findings_only: bool = False,
+    examined: bool = False,
 ) -> Fact:
     """Like ``concept_fact``, counting only findings about the requested body region (with ``related``,
     also regions whose findings bear on it, as arm numbness does on a cervical study), or findings that
     name no region: a wrist finding does not justify a lumbar study, nor an ulna fracture a neck MRI.
-    With ``findings_only``, a diagnosis listed as such does not count as a finding."""
+    With ``findings_only``, a diagnosis listed as such does not count as a finding; with ``examined``, neither
+    does the worker's complaint ("she reports weakness"): the criterion asks for the examiner's finding."""
     mentions = ctx.mentions.concept(label)
     if findings_only:
         mentions = [m for m in mentions if not in_diagnosis_list(ctx, m)]
+    if examined:
+        mentions = [m for m in mentions if not m.reported]
     kept = in_requested_region(ctx, req, mentions, related)
     return tri(given(kept), negated(kept))
 

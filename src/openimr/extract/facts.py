@@ -561,10 +561,10 @@ def _concept(label: str, *also: str, planned: bool = False) -> Callable[[CaseCon
 
 
 def _regional(
-    label: str, related: bool = True, findings_only: bool = False
+    label: str, related: bool = True, findings_only: bool = False, examined: bool = False
 ) -> Callable[[CaseContext, RequestInfo], Fact]:
     def get(ctx: CaseContext, req: RequestInfo) -> Fact:
-        return regional_fact(ctx, req, label, related, findings_only)
+        return regional_fact(ctx, req, label, related, findings_only, examined)
 
     get.__doc__ = f"The record documents {label.replace('_', ' ')} in the requested body region."
     return get
@@ -666,14 +666,16 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.pain_score": _pain_score,
     "case.diagnoses": _diagnoses,
     "case.weeks_since_injury": _weeks_since_injury,
+    "case.pain_called_chronic": _concept("chronic_pain"),
     "case.working": _working,
     "case.functional_improvement": _concept("functional_improvement"),
     "case.red_flags": _regional("red_flag"),
     "case.fracture": _regional("fracture", related=False),
     "case.fracture_suspected": _regional("fracture_suspected", related=False),
-    "case.neuro_deficit": _regional("neuro_deficit"),
-    "case.entrapment_signs": _regional("entrapment_signs"),
-    "case.impingement": _regional("impingement", related=False),
+    "case.neuro_deficit": _regional("neuro_deficit", examined=True),
+    "case.neuro_symptoms": _regional("neuro_deficit"),
+    "case.entrapment_signs": _regional("entrapment_signs", examined=True),
+    "case.impingement": _regional("impingement", related=False, examined=True),
     "case.improving": _improving,
     "case.radicular": _concept("radicular"),
     "case.nerve_compromise_imaging": _concept("nerve_compromise_imaging"),

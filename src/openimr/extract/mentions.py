@@ -42,6 +42,7 @@ class Mention:
     requested: bool = False
     family: bool = False
     occupation: bool = False  # the word names the worker's job ("working as a massage therapist")
+    reported: bool = False  # said as the worker's complaint ("she reports weakness"), not found on examination
     generic: str | None = None
 
     @property
@@ -129,6 +130,46 @@ _DRUG_HISTORY = re.compile(
     r"\b(?:on|taking|using) (?:\w+ ){0,3}?since (?:at least )?(?:(?:19|20)\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4})\b",
     re.IGNORECASE,
 )
+
+
+# What the worker says ("she reports weakness", "c/o numbness", "Subjective: tingling") is a symptom, not a
+# finding of the examination: an objective-findings criterion needs the examiner's words.
+_COMPLAINT = re.compile(
+    r"\b(?:complain\w*|c/o|complaints?|endors\w+|describ\w+|admits? to|reports? of|symptoms? of|"
+    r"(?:he|she|they|patient|worker|claimant|applicant|employee|iw)\s+(?:\w+\s+)?"
+    r"(?:reports?|reported|reporting|states?|stated|notes?|noted|feels?|felt|experienc\w+|describ\w+|has had))\b",
+    re.IGNORECASE,
+)
+_SUBJECTIVE_HEADING = re.compile(
+    r"\b(?:s|subjective|complaints?|chief complaints?|cc|hpi|history)\s*:[^:;]*$", re.IGNORECASE
+)
+# Words of the examination after a complaint cue: "she reports numbness and on exam there is weakness"
+_EXAMINED = re.compile(
+    r"\b(?:exam\w*|objective\w*|o\s*:|revealed|reveals|demonstrat\w+|showed|shows|found|elicited|"
+    r"palpation|inspection|testing|tested)\b",
+    re.IGNORECASE,
+)
+_ELICITED_SIGN = re.compile(
+    r"\b(?:positive|negative|sign|signs|test|maneuver|reflex\w*|jerks?|atrophy|wasting|tenderness|dermatom\w*|"
+    r"myotom\w*)\b|\d[+-]?/5",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[;:]|\b(?:but|however|whereas|although|while)\b", re.IGNORECASE)
+
+
+def reported_by_worker(text: str, sentence: Sentence, start: int, words: str = "") -> bool:
+    """Whether the ``words`` at ``start`` are the worker's complaint: a complaint verb earlier in their clause
+    ("he reports weakness", "complains of numbness") with no word of the examination between, or a
+    subjective heading ("S:", "Subjective:") over them. A sign that only an examination elicits ("positive
+    Tinel sign", "4/5", "atrophy") is a finding wherever it is written."""
+    if _ELICITED_SIGN.search(words):
+        return False
+    before = text[sentence.start : start]
+    if _SUBJECTIVE_HEADING.search(before):
+        return True
+    clause = _CLAUSE.split(before)[-1]
+    cues = list(_COMPLAINT.finditer(clause))
+    return bool(cues) and not _EXAMINED.search(clause[cues[-1].end() :])
 
 
 def _kind_label(label: str) -> tuple[str, str]:
@@ -304,6 +345,8 @@ def find_mentions(text: str) -> Mentions:
                 ),
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
+                reported=kind == "concept"
+                and reported_by_worker(text, sentences[sentence], span.start_char, span.text),
                 # (by the drug's name when another rule on the same words took its metadata)
                 generic=meta.get("generic")
                 or (drug_names().get(span.text.lower(), (None,))[0] if kind == "drug" else None),

@@ -1,0 +1,47 @@
+"""A criterion is met only by words that say what it asks: an examination finding is the examiner's, not the
+worker's complaint; pain is chronic by its duration or by the record's own word, not by a guideline's title."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import facts
+
+EXAMINATION = [
+    # the worker's words: a symptom
+    ("He reports weakness in the right arm.", None),
+    ("She complains of numbness and weakness of the right hand.", None),
+    ("c/o tingling and weakness in the left hand.", None),
+    ("The patient states that her grip is weak and she has weakness when lifting.", None),
+    ("He describes weakness of the arm when reaching overhead.", None),
+    # the examiner's words: a finding
+    ("On exam there is weakness of the right biceps, 4/5.", True),
+    ("He reports numbness, and on examination sensation is decreased in the C6 dermatome.", True),
+    ("The physician noted weakness of the right wrist extensors on examination.", True),
+    ("Sensation was diminished in the right thumb.", True),
+    ("She reports pain, but strength is 4/5 in the right deltoid.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "finding"), EXAMINATION)
+def test_a_complaint_is_not_an_examination_finding(sentence: str, finding: bool | None) -> None:
+    record = "The injured worker is a 45 year old man with neck pain. " + sentence
+    got = facts(record, "MRI of the cervical spine")
+    assert got.get("case.neuro_deficit").value is finding
+    # the complaint is still a neurologic symptom (what an electrodiagnostic study asks for)
+    assert got.get("case.neuro_symptoms").value is True
+
+
+CHRONIC = [
+    ("He has chronic low back pain.", True),
+    ("She carries a diagnosis of chronic pain syndrome.", True),
+    ("Diagnoses: chronic lumbar strain.", True),
+    ("The MTUS Chronic Pain Medical Treatment Guidelines were cited by the reviewer.", None),
+    ("Per the chronic pain guidelines the drug was not certified.", None),
+    ("She has low back pain after a fall last week.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "chronic"), CHRONIC)
+def test_pain_called_chronic(sentence: str, chronic: bool | None) -> None:
+    assert facts(sentence, "Amitriptyline 10mg #30").get("case.pain_called_chronic").value is chronic
