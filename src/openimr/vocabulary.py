@@ -67,6 +67,10 @@ class BodyRegionVocabulary(_Strict):
     regions: dict[str, list[str]]
     spine_levels: dict[str, str]
     related: dict[str, list[str]] = Field(default_factory=dict)
+    signs: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Examination signs that belong to one region by anatomy, whatever region their sentence names.",
+    )
 
 
 class NumberWords(_Strict):
@@ -109,6 +113,17 @@ def body_regions() -> BodyRegionVocabulary:
 @cache
 def number_words() -> dict[str, int]:
     return NumberWords.model_validate(load_resource("numbers.yaml")).words
+
+
+@cache
+def sign_regions() -> list[tuple[re.Pattern[str], str]]:
+    """Each region's examination signs as one pattern: a straight leg raise is a lumbar sign, a Spurling
+    test a cervical one, a McMurray test a knee one."""
+    out = []
+    for region, terms in body_regions().signs.items():
+        if pattern := phrase_pattern(terms):
+            out.append((pattern, region))
+    return out
 
 
 def phrase_pattern(terms: list[str]) -> re.Pattern[str] | None:

@@ -45,3 +45,38 @@ CHRONIC = [
 @pytest.mark.parametrize(("sentence", "chronic"), CHRONIC)
 def test_pain_called_chronic(sentence: str, chronic: bool | None) -> None:
     assert facts(sentence, "Amitriptyline 10mg #30").get("case.pain_called_chronic").value is chronic
+
+
+SIGN_REGIONS = [
+    # a lumbar sign is no evidence for an arm study, whatever else its sentence names
+    ("The neck and right arm examination shows a positive straight leg raise.", "EMG of the right arm", None),
+    ("Examination shows a positive straight leg raise on the right.", "MRI of the lumbar spine", True),
+    ("Spurling test is positive on the right.", "MRI of the lumbar spine", None),
+    ("Spurling test is positive on the right.", "MRI of the cervical spine", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "request_text", "finding"), SIGN_REGIONS)
+def test_an_examination_sign_belongs_to_the_region_it_tests(sentence: str, request_text: str, finding) -> None:
+    record = "The injured worker is a 45 year old man with neck and low back pain. " + sentence
+    assert facts(record, request_text).get("case.neuro_deficit").value is finding
+
+
+NOT_FINDINGS = [
+    # the name of a clinic is not a fracture
+    ("He was seen in the fracture clinic for his wrist sprain.", "X-ray of the right wrist", "case.fracture", None),
+    ("X-rays showed a fracture of the distal radius.", "X-ray of the right wrist", "case.fracture", True),
+    # a guideline's words quoted in the record are not facts about the worker
+    (
+        "The MTUS states that imaging is indicated when cauda equina, fracture, tumor or infection is suspected.",
+        "MRI of the lumbar spine",
+        "case.red_flags",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), NOT_FINDINGS)
+def test_names_and_quotations_are_not_findings(sentence: str, request_text: str, name: str, value) -> None:
+    record = "The injured worker is a 45 year old man. " + sentence
+    assert facts(record, request_text).get(name).value is value

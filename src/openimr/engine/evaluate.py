@@ -63,7 +63,8 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
         for name in logic.facts:
             fact = facts.get(name)
             values[name] = fact.value
-            evidence += fact.spans()
+            if _decides(fact.value, met):
+                evidence += fact.spans()
         outcomes[criterion.id] = CriterionOutcome(criterion, met, _dedupe(evidence), values)
 
     applicable = [
@@ -90,6 +91,18 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
     )
     chosen = [c for c in best.all if c not in not_applicable] if best else list(outcomes)
     return GuidelineOutcome(guideline, "Upheld", best.name if best else None, outcomes, chosen)
+
+
+def _decides(value: object, met: bool | None) -> bool:
+    """Whether a fact of this value can be what decided a criterion with this result: a present fact (True,
+    a number, a name, a non-empty list) for a met criterion, any known one for an unmet one. The
+    evidence shown is the words that decided, not every word each fact of the criterion touched: a met
+    criterion does not quote the sentence that denied one of its alternatives."""
+    if met is True:
+        return value is not None and value is not False and value != []
+    if met is False:
+        return value is not None and value != []  # a denial, a number past a limit, a fact that rules it out
+    return False
 
 
 def _dedupe(spans: list[dict]) -> list[dict]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from openimr.extract.mentions import Mention, Mentions
 from openimr.extract.regions import find_region_spans
 from openimr.extract.requests import RequestInfo
-from openimr.vocabulary import body_regions
+from openimr.vocabulary import body_regions, sign_regions
 
 # Words that place a service after a surgery ("20 post-operative therapy visits", "a cold unit for the first
 # week after surgery", "8 sessions since the arthroplasty").
@@ -102,9 +102,13 @@ _OF_PHRASE = re.compile(
 
 
 def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
-    """Body regions that a mention is about: the region that qualifies it in its own phrase ("right ulna
+    """Body regions that a mention is about: the region an examination sign tests by anatomy (a straight leg
+    raise is lumbar), else the region that qualifies it in its own phrase ("right ulna
     fracture" is about the wrist and hand, even after "thoracic spine and"; "a fracture of the right ulna"),
     else regions named close to it (its clause), else anywhere in its sentence."""
+    for pattern, region in sign_regions():
+        if pattern.search(m.text):
+            return {region}
     sentence = ctx.mentions.sentences[m.sentence]
     start = max(sentence.start, m.start - _WINDOW_BEFORE)
     end = min(sentence.end, m.end + _WINDOW_AFTER)

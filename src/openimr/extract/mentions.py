@@ -103,6 +103,14 @@ _UR_SENTENCE = re.compile(
 )
 
 
+# A sentence that quotes or paraphrases a guideline ("the MTUS states that imaging is indicated when cauda
+# equina or fracture is suspected") speaks of the guideline's conditions, not of the worker.
+_GUIDELINE_QUOTE = re.compile(
+    r"\b(?:MTUS|ACOEM|ODG|Official Disability Guidelines?|guidelines?|Medical Treatment Utilization Schedule)\b",
+    re.IGNORECASE,
+)
+
+
 # A sentence that reports a study's results ("the MRI ordered in October showed a protrusion") tells of a
 # study done, whatever word introduced it.
 _RESULTS = re.compile(
@@ -272,7 +280,11 @@ def find_mentions(text: str) -> Mentions:
     """Run the pipeline over ``text`` and return its mentions with their context flags."""
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
-    ur_clauses = _review_clauses(sentences) + _headed_sections(text, _REQUEST_HEADING)
+    ur_clauses = (
+        _review_clauses(sentences)
+        + _headed_sections(text, _REQUEST_HEADING)
+        + [(s.start, s.end) for s in sentences if _GUIDELINE_QUOTE.search(s.text)]
+    )
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
     refill_sentences = {n for n, s in enumerate(sentences) if _REFILL.search(s.text)}
     drug_history_sentences = {n for n, s in enumerate(sentences) if _DRUG_HISTORY.search(s.text)}
