@@ -108,7 +108,35 @@ def test_associated_service_follows_an_upheld_surgery() -> None:
     surgery, sling, _ = api.review(CASE).determinations
     assert surgery.decision == "Upheld"
     assert sling.decision == "Upheld"
-    assert "surgery" in sling.rationale and sling.criteria[0].id == "primary_surgery_supported"
+    assert surgery.request.rstrip(".") in sling.rationale and sling.criteria[0].id == "primary_item_supported"
+
+
+def test_an_associated_service_listed_before_its_surgery_still_follows_it() -> None:
+    """Dependencies order the deciding, not the request order of the case."""
+    case = {**CASE, "requests": [CASE["requests"][1], CASE["requests"][0]]}
+    sling, surgery = api.review(case).determinations
+    assert surgery.decision == "Upheld" and sling.decision == "Upheld"
+    assert sling.criteria[0].id == "primary_item_supported"
+
+
+def test_dependencies_are_data_and_no_topic_is_named_in_the_engine() -> None:
+    """Which item waits for which is declared in the guideline files (``depends_on``) and in
+    definitions/dependencies.yaml; the engine's code names no treatment topic."""
+    import ast
+
+    from openimr.guidelines.loader import all_guidelines, general_dependencies
+    from openimr.vocabulary import load_resource
+
+    topics = set(load_resource("treatments.yaml")["topics"])
+    topics |= {d["topic"] for d in load_resource("drugs.yaml")["drugs"]}
+    engine = Path(api.__file__).parent / "engine"
+    for path in engine.glob("*.py"):
+        literals = {n.value for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Constant)}
+        assert not literals & topics, f"{path.name} names topics {sorted(literals & topics)}"
+    declared = {(g.id, d.topic) for g in all_guidelines() for d in g.spec.depends_on}
+    assert ("mtus-cpmtg-nsaids-gi-risk-2016", "nsaids") in declared
+    assert ("mtus-cpmtg-opioid-constipation-2009", "opioids") in declared
+    assert any(d.follows and d.topic == "surgery" for d in general_dependencies())
 
 
 def test_unclassified_request_says_so() -> None:

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
 from functools import cache
 
 from openimr import __version__
@@ -26,7 +25,9 @@ from openimr.extract.mentions import find_mentions
 from openimr.extract.plain import plain
 from openimr.extract.quantities import TIME_AGO, to_number
 from openimr.extract.requests import RequestInfo, understand_request
-from openimr.guidelines.loader import all_guidelines, candidates, defs_for
+from openimr.guidelines.loader import all_guidelines, candidates, compiled_when, defs_for, general_dependencies
+from openimr.guidelines.logic import evaluate
+from openimr.guidelines.schema import Dependency
 from openimr.model import (
     Case,
     CaseDetermination,
@@ -218,28 +219,30 @@ def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
     )
 
 
-def _follows_surgery(req: RequestInfo, surgery: Determination) -> Determination:
+def _follows(req: RequestInfo, primary: Determination) -> Determination:
+    """The determination of a request that follows another item of the case (``follows`` in its
+    dependencies) when that item is not medically necessary: an associated surgical service and its surgery."""
     rationale = (
-        f"The request for {_subject(req)} is a service associated with surgery that is itself not medically "
-        "necessary in this review, so the associated service is not medically necessary either."
+        f"The request for {_subject(req)} depends on another item of this review, {primary.request.rstrip('.')}, "
+        "which is itself not medically necessary, so this request is not medically necessary either."
     )
     return Determination(
         request=req.text,
         decision="Upheld",
         treatment=req.topic,
-        category="Surgical associated services",
+        category=req.category,
         coverage="encoded",
-        guideline=surgery.guideline,
-        guidelines_searched=surgery.guidelines_searched,
+        guideline=primary.guideline,
+        guidelines_searched=primary.guidelines_searched,
         rationale=rationale,
         criteria=[
             CriterionResult(
-                id="primary_surgery_supported",
-                text="The surgery this service belongs to is medically necessary",
+                id="primary_item_supported",
+                text=f"The item this request depends on ({primary.request.rstrip('.')}) is medically necessary",
                 met=False,
             )
         ],
-        would_change_if=["the surgery it serves being found medically necessary"],
+        would_change_if=[f"{primary.request.rstrip('.')} being found medically necessary"],
         confidence=0.9,
     )
 
@@ -247,8 +250,6 @@ def _follows_surgery(req: RequestInfo, surgery: Determination) -> Determination:
 def decide_request(req: RequestInfo, ctx: CaseContext) -> Determination:
     """The determination of one request under the guideline that governs it."""
     facts = FactSet(ctx, req)
-    if req.associated_surgical and ctx.surgery_decision == "Upheld" and ctx.surgery_determination is not None:
-        return _follows_surgery(req, ctx.surgery_determination)
     topic = req.topic
     if topic is None:
         return _not_decidable(req, [])
@@ -288,46 +289,69 @@ def case_context(case: Case, today: dt.date | None = None) -> CaseContext:
     )
 
 
-def _decide_first(
+def dependencies(req: RequestInfo, ctx: CaseContext) -> list[Dependency]:
+    """What ``req`` depends on: the ``depends_on`` of the guidelines of its topic in force, and the
+    dependencies every request has (definitions/dependencies.yaml), each where its ``when`` holds."""
+    found = [d for g in candidates(req.topic, ctx.review_date) for d in g.spec.depends_on] if req.topic else []
+    found += general_dependencies()
+    facts = FactSet(ctx, req)
+    held = [
+        d
+        for d in found
+        if d.when is None or evaluate(compiled_when(d.when), lambda name: facts.get(name).value, {}) is True
+    ]
+    return list({(d.topic, d.follows): d for d in held}.values())
+
+
+def _primaries(n: int, dep: Dependency, requests: list[RequestInfo], deps: list[list[Dependency]]) -> list[int]:
+    """The requests of the case that a dependency of request ``n`` points to: those of its topic that do not
+    themselves follow that topic (a surgery, not another associated service named as one)."""
+    return [
+        k
+        for k, other in enumerate(requests)
+        if k != n and other.topic == dep.topic and not any(d.topic == dep.topic and d.follows for d in deps[k])
+    ]
+
+
+def _decide_with_dependencies(
+    n: int,
     requests: list[RequestInfo],
+    deps: list[list[Dependency]],
     decided: dict[int, Determination],
     ctx: CaseContext,
-    wanted: Callable[[RequestInfo], bool],
-) -> Determination | None:
-    """Decide the requests ``wanted`` picks before the others, into ``decided``. Returns the one the other
-    requests follow: the first that is Overturned (one supported surgery carries its services), else the
-    last decided; None when the case asks for none."""
-    leading: Determination | None = None
-    for n, req in enumerate(requests):
-        if n not in decided and wanted(req):
-            decided[n] = decide_request(req, ctx)
-            if leading is None or leading.decision != "Overturned":
-                leading = decided[n]
-    return leading
+) -> Determination:
+    """Decide request ``n`` once what it depends on is decided: the decision of each topic it depends on
+    ("Overturned" when any of that topic's requests is) is set where its facts read it, and a request that
+    ``follows`` an item found not medically necessary is not medically necessary either."""
+    for dep in deps[n]:
+        primaries = [decided[k] for k in _primaries(n, dep, requests, deps) if k in decided]
+        if not primaries:
+            continue
+        supported = [p for p in primaries if p.decision == "Overturned"]
+        ctx.decisions[dep.topic] = "Overturned" if supported else "Upheld"
+        if dep.follows and not supported:
+            return _follows(requests[n], primaries[-1])
+    return decide_request(requests[n], ctx)
 
 
 def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
-    """Decide every request of ``case``, in request order."""
+    """Decide every request of ``case``, in request order for the output; in dependency order for the
+    deciding: an item that others depend on (a surgery, an NSAID, an opioid) is decided before them, as the
+    guideline files' ``depends_on`` say."""
     ctx = case_context(case, today)
     review_date, source = ctx.review_date, ctx.review_date_source
     requests = [understand_request(r.text) for r in case.requests]
-    ctx.surgery_texts = [r.disputed_text for r in requests if r.topic == "surgery" and not r.associated_surgical]
+    ctx.requests = requests
+    deps = [dependencies(req, ctx) for req in requests]
+    waits_for = [
+        {k for d in deps[n] for k in _primaries(n, d, requests, deps)} for n in range(len(requests))
+    ]
     decided: dict[int, Determination] = {}
-    # Surgery first: the services associated with it follow its decision.
-    surgery = _decide_first(requests, decided, ctx, lambda r: r.topic == "surgery" and not r.associated_surgical)
-    if surgery is not None:
-        ctx.surgery_decision, ctx.surgery_determination = surgery.decision, surgery
-    # NSAIDs next: gastric protection is for a worker who takes a supported NSAID.
-    nsaid = _decide_first(requests, decided, ctx, lambda r: r.topic == "nsaids" and not r.is_topical)
-    if nsaid is not None:
-        ctx.nsaid_decision = nsaid.decision
-    # Opioids next: constipation prophylaxis is for a worker who takes an opioid that stands.
-    opioid = _decide_first(requests, decided, ctx, lambda r: r.topic == "opioids" and not r.is_topical)
-    if opioid is not None:
-        ctx.opioid_decision = opioid.decision
-    for n, req in enumerate(requests):
-        if n not in decided:
-            decided[n] = decide_request(req, ctx)
+    while len(decided) < len(requests):
+        ready = [n for n in range(len(requests)) if n not in decided and waits_for[n] <= set(decided)]
+        # a cycle of dependencies (none in the guideline files) would leave nothing ready: decide in order
+        for n in ready or [min(set(range(len(requests))) - set(decided))]:
+            decided[n] = _decide_with_dependencies(n, requests, deps, decided, ctx)
     return CaseDetermination(
         id=case.id,
         decision_id=_decision_id(case, review_date),

@@ -48,11 +48,11 @@ class CaseContext:
     review_date: dt.date
     review_date_source: str
     request_date: dt.date | None = None  # when the treatment was asked for (the UR decision), if known
-    surgery_decision: str | None = None  # decision of a surgery requested in the same case
-    surgery_determination: object | None = None
-    surgery_texts: list[str] = field(default_factory=list)  # surgery requested in the same case
-    nsaid_decision: str | None = None  # decision of an NSAID requested in the same case ("Overturned" if any)
-    opioid_decision: str | None = None  # decision of an opioid requested in the same case ("Overturned" if any)
+    # Every request of the case, as understood, and the decision of each topic some request depends on
+    # ("Overturned" when any of its requests is): the facts of one item that rest on another (a PPI on the
+    # NSAID, post-operative equipment on the surgery) read them. The engine fills them in dependency order.
+    requests: list[RequestInfo] = field(default_factory=list)
+    decisions: dict[str, str] = field(default_factory=dict)
 
 
 # --- helpers ------------------------------------------------------------------------------------------

@@ -287,7 +287,7 @@ def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _surgery_description(ctx: CaseContext, req: RequestInfo) -> Fact:
     """What surgery the case is about: the surgery requested in the same case, else the sentences that
     report a surgery done (for choosing a postsurgical course)."""
-    texts = list(ctx.surgery_texts)
+    texts = [r.disputed_text for r in ctx.requests if r.topic == "surgery" and not r.associated_surgical]
     done = _surgery_done(ctx, req)
     evidence = [m for m in done.evidence if isinstance(m, Mention)]
     texts += [ctx.mentions.sentences[m.sentence].text for m in evidence]
@@ -456,7 +456,7 @@ def _standing(decision: str | None, taken: Fact) -> Fact:
 
 def _opioid_continues(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The worker takes an opioid that stands (see ``_standing``)."""
-    return _standing(ctx.opioid_decision, _opioid_use(ctx, req))
+    return _standing(ctx.decisions.get("opioids"), _opioid_use(ctx, req))
 
 
 def _opioid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -630,8 +630,8 @@ def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The surgery is authorized: found medically necessary in this review when the case also asks for it,
     else reported approved in the record ("the shoulder arthroscopy has been approved"), for the requested
     body region. Post-operative equipment, medication and tests follow it."""
-    if ctx.surgery_decision is not None:
-        return Fact(ctx.surgery_decision == "Overturned", [])
+    if "surgery" in ctx.decisions:
+        return Fact(ctx.decisions["surgery"] == "Overturned", [])
     approvals = [m for m in ctx.mentions.concept("approved") if m.affirmed]
     sentences = sentences_of(approvals)
     surgeries = [m for m in ctx.mentions.concept("surgery_procedure") if m.sentence in sentences and not m.negated]
@@ -653,11 +653,12 @@ def _surgery_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _nsaid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The worker takes an NSAID that stands (see ``_standing``)."""
     taken = given(ctx.mentions.of("drug", "nsaids")) + given(ctx.mentions.of("treatment", "nsaids"))
-    return _standing(ctx.nsaid_decision, Fact(True, sorted(taken, key=lambda m: m.start)[:3]) if taken else Fact(None))
+    found = Fact(True, sorted(taken, key=lambda m: m.start)[:3]) if taken else Fact(None)
+    return _standing(ctx.decisions.get("nsaids"), found)
 
 
 def _surgery_decision(ctx: CaseContext, req: RequestInfo) -> Fact:
-    return Fact(ctx.surgery_decision)
+    return Fact(ctx.decisions.get("surgery"))
 
 
 FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {

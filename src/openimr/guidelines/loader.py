@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from openimr.extract.facts import FACTS
 from openimr.guidelines.logic import Expression, LogicError, compile_logic
-from openimr.guidelines.schema import Definitions, Guideline, GuidelineTests
+from openimr.guidelines.schema import Definitions, Dependency, DependencyRules, Guideline, GuidelineTests
 from openimr.vocabulary import yaml_load as _yaml_load
 
 _PACKAGE = "openimr.guidelines"
@@ -95,13 +95,42 @@ def load_guideline(path: str, text: str, defs: set[str]) -> LoadedGuideline:
         p.name: _compile(p.when, f"{path}: pathway {p.name}", params, defs) if p.when else None
         for p in spec.decision.pathways
     }
+    for dep in spec.depends_on:
+        if dep.when:
+            _compile(dep.when, f"{path}: depends_on {dep.topic}", params, defs)
     return LoadedGuideline(path, spec, applies, criteria, pathways)
+
+
+_DEPENDENCY_RULES = "dependencies.yaml"
+
+
+@cache
+def general_dependencies() -> tuple[Dependency, ...]:
+    """The dependencies every request has whatever its topic (definitions/dependencies.yaml), their ``when``
+    expressions checked."""
+    entry = _data_root().joinpath("definitions").joinpath(_DEPENDENCY_RULES)
+    try:
+        rules = DependencyRules.model_validate(_yaml_load(entry.read_text(encoding="utf-8")))
+    except (ValidationError, yaml.YAMLError) as exc:
+        raise GuidelineError(f"definitions/{_DEPENDENCY_RULES}: {exc}") from exc
+    for dep in rules.depends_on:
+        if dep.when:
+            _compile(dep.when, f"definitions/{_DEPENDENCY_RULES}: depends_on {dep.topic}", set(), set())
+    return tuple(rules.depends_on)
+
+
+@cache
+def compiled_when(source: str) -> Expression:
+    """A dependency's ``when`` expression, compiled once."""
+    return compile_logic(source)
 
 
 @cache
 def definitions() -> tuple[Definitions, ...]:
     out = []
     for path, entry in _files(_data_root().joinpath("definitions")):
+        if path == _DEPENDENCY_RULES:
+            continue
         try:
             out.append(Definitions.model_validate(_yaml_load(entry.read_text(encoding="utf-8"))))
         except (ValidationError, yaml.YAMLError) as exc:

@@ -64,6 +64,19 @@ class DecisionRule(_Strict):
     upheld_reason: str | None = Field(default=None, description="Said when no pathway exists (not recommended).")
 
 
+class Dependency(_Strict):
+    """Another item of the same case that this request depends on: its requests (of ``topic``) are decided
+    first, and their decision is a fact of this one (the NSAID a PPI protects against; the surgery whose
+    post-operative drug, equipment or tests are asked for). With ``follows``, a request is not medically
+    necessary when the item it depends on is not (an associated surgical service and its surgery).
+    ``when`` limits the dependency to requests it holds for (an expression over request facts)."""
+
+    topic: str
+    follows: bool = False
+    when: str | None = None
+    why: str | None = Field(default=None, description="The guideline position or reviewing convention, cited.")
+
+
 class Guideline(_Strict):
     id: str
     citation: Citation
@@ -81,6 +94,7 @@ class Guideline(_Strict):
     )
     criteria: list[Criterion] = Field(default_factory=list)
     decision: DecisionRule = Field(default_factory=DecisionRule)
+    depends_on: list[Dependency] = Field(default_factory=list)
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -107,6 +121,15 @@ class Definitions(_Strict):
     citation: Citation
     in_force: InForce
     values: dict[str, float | int | str | bool]
+
+
+class DependencyRules(_Strict):
+    """Dependencies that hold for every request whatever its topic (``definitions/dependencies.yaml``): an
+    associated surgical service depends on the surgery it serves."""
+
+    id: str
+    citation: Citation
+    depends_on: list[Dependency] = Field(min_length=1)
 
 
 class FactCase(_Strict):
