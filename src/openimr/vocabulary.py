@@ -73,6 +73,19 @@ class BodyRegionVocabulary(_Strict):
     )
 
 
+class Procedure(_Strict):
+    key: str
+    terms: list[str] = Field(default_factory=list)
+    exact: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+
+
+class ProcedureVocabulary(_Strict):
+    version: int
+    procedures: list[Procedure]
+
+
 class NumberWords(_Strict):
     version: int
     words: dict[str, int]
@@ -113,6 +126,23 @@ def body_regions() -> BodyRegionVocabulary:
 @cache
 def number_words() -> dict[str, int]:
     return NumberWords.model_validate(load_resource("numbers.yaml")).words
+
+
+@cache
+def procedures() -> list[tuple[Procedure, list[re.Pattern[str]]]]:
+    """The operations with indications of their own (procedures.yaml), in order, each with its patterns."""
+    vocab = ProcedureVocabulary.model_validate(load_resource("procedures.yaml"))
+    known = set(body_regions().regions)
+    out = []
+    for p in vocab.procedures:
+        if unknown := set(p.regions) - known:
+            raise ValueError(f"procedures.yaml: {p.key} names unknown regions {sorted(unknown)}")
+        found = [phrase_pattern(p.terms)] if p.terms else []
+        if p.exact:
+            found.append(re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, p.exact)) + r")(?![\w])"))
+        found += [re.compile(pattern, re.IGNORECASE) for pattern in p.patterns]
+        out.append((p, [f for f in found if f is not None]))
+    return out
 
 
 @cache

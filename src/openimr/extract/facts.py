@@ -626,6 +626,17 @@ def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+_INJECTION_TOPICS = ("joint_injection", "epidural_injection", "facet_injection", "trigger_point_injection")
+
+
+def _injection_given(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """An injection already given in the requested body region (a subacromial or sheath injection before a
+    decompression or a trigger finger release; an epidural before a discectomy)."""
+    given_ = [m for topic in _INJECTION_TOPICS for m in ctx.mentions.of("treatment", topic) if m.given]
+    hits = in_requested_region(ctx, req, given_, related=False)
+    return Fact(True, hits[:3]) if hits else Fact(None)
+
+
 def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The surgery is authorized: found medically necessary in this review when the case also asks for it,
     else reported approved in the record ("the shoulder arthroscopy has been approved"), for the requested
@@ -737,6 +748,16 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.requested_drug_status": _requested_drug_status,
     "case.weeks_on_requested_drug": _drug_weeks,
     "case.surgery_decision": _surgery_decision,
+    "case.injection_given": _injection_given,
+    "case.full_thickness_tear": _regional("full_thickness_tear", related=False),
+    "case.mechanical_symptoms": _regional("mechanical_symptoms", related=False),
+    "case.ligament_instability": _regional("ligament_instability", related=False, examined=True),
+    "case.operative_fracture": _regional("operative_fracture", related=False),
+    "case.spinal_instability": _regional("spinal_instability", related=False),
+    "case.smoker": _concept("smoker"),
+    "case.triggering": _regional("triggering", related=False),
+    "case.severe_entrapment": _regional("severe_entrapment"),
+    "case.ac_joint": _regional("ac_joint", related=False),
     "prior.given": _prior_given,
     "prior.sessions": _prior_sessions,
     "prior.postop_sessions": _prior_postop_sessions,
@@ -773,6 +794,7 @@ _REQUEST_ATTRIBUTES = [
     "ingredients",
     "levels",
     "components",
+    "procedure",
     "partial",
     "for_medications",
 ]

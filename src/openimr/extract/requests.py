@@ -20,7 +20,7 @@ from openimr.extract.plain import plain
 from openimr.extract.quantities import Quantities, parse_quantities
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
-from openimr.vocabulary import drug_names, drugs, phrase_pattern, treatments
+from openimr.vocabulary import drug_names, drugs, phrase_pattern, procedures, treatments
 
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
 _POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
@@ -100,6 +100,7 @@ class RequestInfo:
     authorized_count: int | None = None
     quantities: Quantities = field(default_factory=Quantities)
     components: list[str] = field(default_factory=list)
+    procedure: str | None = None
     partial: bool = False
     for_medications: bool = False
 
@@ -274,6 +275,17 @@ def _service_date(text: str) -> dt.date | None:
     return found.date if found and found.start == 0 else None
 
 
+def _procedure(text: str, regions: list[str]) -> str | None:
+    """The operation a surgery request names, when it is one with indications of its own (procedures.yaml):
+    the first that matches, among those whose regions (if any) the request names."""
+    for proc, patterns in procedures():
+        if proc.regions and not set(proc.regions) & set(regions):
+            continue
+        if any(p.search(text) for p in patterns):
+            return proc.key
+    return None
+
+
 def understand_request(text: str) -> RequestInfo:
     """Everything the engine needs to know about one request text."""
     parts = split_modified_request(text)
@@ -334,6 +346,8 @@ def understand_request(text: str) -> RequestInfo:
         info.topic, info.kind, info.category = "topical_analgesics", "drug", vocab["topical_analgesics"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
+    if kind == "surgery" and not associated:
+        info.procedure = _procedure(working, info.regions)
     info.for_medications = bool(_MEDICATION_PURPOSE.search(working))
     if parts:
         info.original_count = parse_quantities(parts["original_request"], is_drug=info.kind == "drug").count
