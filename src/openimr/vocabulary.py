@@ -73,7 +73,9 @@ class BodyRegionVocabulary(_Strict):
     )
 
 
-class Procedure(_Strict):
+class NamedKind(_Strict):
+    """One kind of a topic's requests (an operation, a kind of equipment) that has rules of its own."""
+
     key: str
     terms: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
@@ -81,9 +83,9 @@ class Procedure(_Strict):
     regions: list[str] = Field(default_factory=list)
 
 
-class ProcedureVocabulary(_Strict):
+class KindVocabulary(_Strict):
     version: int
-    procedures: list[Procedure]
+    kinds: list[NamedKind]
 
 
 class NumberWords(_Strict):
@@ -129,20 +131,31 @@ def number_words() -> dict[str, int]:
 
 
 @cache
-def procedures() -> list[tuple[Procedure, list[re.Pattern[str]]]]:
-    """The operations with indications of their own (procedures.yaml), in order, each with its patterns."""
-    vocab = ProcedureVocabulary.model_validate(load_resource("procedures.yaml"))
+def kinds(resource: str) -> list[tuple[NamedKind, list[re.Pattern[str]]]]:
+    """The kinds a resource file lists (procedures.yaml: operations; equipment.yaml: kinds of equipment), in
+    order, each with its patterns: its terms as whole words, its exact abbreviations, its expressions."""
+    vocab = KindVocabulary.model_validate(load_resource(resource))
     known = set(body_regions().regions)
     out = []
-    for p in vocab.procedures:
-        if unknown := set(p.regions) - known:
-            raise ValueError(f"procedures.yaml: {p.key} names unknown regions {sorted(unknown)}")
-        found = [phrase_pattern(p.terms)] if p.terms else []
-        if p.exact:
-            found.append(re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, p.exact)) + r")(?![\w])"))
-        found += [re.compile(pattern, re.IGNORECASE) for pattern in p.patterns]
-        out.append((p, [f for f in found if f is not None]))
+    for k in vocab.kinds:
+        if unknown := set(k.regions) - known:
+            raise ValueError(f"{resource}: {k.key} names unknown regions {sorted(unknown)}")
+        found = [phrase_pattern(k.terms)] if k.terms else []
+        if k.exact:
+            found.append(re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, k.exact)) + r")(?![\w])"))
+        found += [re.compile(pattern, re.IGNORECASE) for pattern in k.patterns]
+        out.append((k, [f for f in found if f is not None]))
     return out
+
+
+def kind_of(resource: str, text: str, regions: list[str]) -> str | None:
+    """The first kind of ``resource`` that ``text`` names, among those whose regions (if any) it names."""
+    for kind, patterns in kinds(resource):
+        if kind.regions and not set(kind.regions) & set(regions):
+            continue
+        if any(p.search(text) for p in patterns):
+            return kind.key
+    return None
 
 
 @cache

@@ -230,7 +230,7 @@ SCENARIOS = [
         "with rotator cuff repair on 11/15/2016.",
         "Cold therapy unit 30 day rental",
         "Upheld",
-        "cold_therapy_within",
+        "within_seven_days",
     ),
     (
         "functional capacity evaluation after a failed return to work, at maximum medical improvement",
@@ -292,7 +292,7 @@ SCENARIOS = [
         "right rotator cuff tear. The surgeon recommends a right shoulder arthroscopy.",
         "Post-operative cold therapy unit rental 7 days right shoulder",
         "Upheld",
-        "medical_need",
+        "after_surgery",
     ),
     (
         "pain specialist for pain that persists on opioids",

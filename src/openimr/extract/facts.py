@@ -637,6 +637,33 @@ def _injection_given(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+_NORMAL_STUDY = re.compile(
+    r"\b(?:normal|unremarkable|negative|within normal limits|no (?:electro\w+ )?evidence)\b", re.IGNORECASE
+)
+
+
+_ELECTRODIAGNOSTIC_WORDS = re.compile(r"\belectrophysiolog\w*|\belectrodiagnostic|\bnerve conduction\b", re.IGNORECASE)
+
+
+def _entrapment_ruled_out(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """An electrodiagnostic study the record reports found no nerve entrapment or neuropathy ("negative for
+    ... focal neuropathy", "normal nerve conduction"): examination signs alone then do not establish it."""
+    studies = [m for m in ctx.mentions.of("treatment", "electrodiagnostics") if m.given]
+    sentences = sentences_of(studies) | {
+        n for n, s in enumerate(ctx.mentions.sentences) if _ELECTRODIAGNOSTIC_WORDS.search(s.text)
+    }
+    denied = [
+        m
+        for label in ("entrapment_signs", "neuropathic")
+        for m in ctx.mentions.in_sentences("concept", label, sentences)
+        if m.negated
+    ]
+    normal = [m for m in studies if _NORMAL_STUDY.search(ctx.mentions.sentences[m.sentence].text)]
+    # a study negative for neuropathy speaks of every limb it tested, which its sentence may not name
+    hits = denied or normal
+    return Fact(True, hits[:2]) if hits else Fact(None)
+
+
 def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The surgery is authorized: found medically necessary in this review when the case also asks for it,
     else reported approved in the record ("the shoulder arthroscopy has been approved"), for the requested
@@ -758,6 +785,11 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.triggering": _regional("triggering", related=False),
     "case.severe_entrapment": _regional("severe_entrapment"),
     "case.ac_joint": _regional("ac_joint", related=False),
+    "case.tendinopathy": _regional("tendinopathy", related=False),
+    "case.gait_impairment": _concept("gait_impairment"),
+    "case.bed_confined": _concept("bed_confined"),
+    "case.entrapment_ruled_out": _entrapment_ruled_out,
+    "case.simple_pack_insufficient": _concept("simple_pack_insufficient"),
     "prior.given": _prior_given,
     "prior.sessions": _prior_sessions,
     "prior.postop_sessions": _prior_postop_sessions,
@@ -795,6 +827,7 @@ _REQUEST_ATTRIBUTES = [
     "levels",
     "components",
     "procedure",
+    "equipment",
     "partial",
     "for_medications",
 ]

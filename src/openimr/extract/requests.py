@@ -20,7 +20,7 @@ from openimr.extract.plain import plain
 from openimr.extract.quantities import Quantities, parse_quantities
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
-from openimr.vocabulary import drug_names, drugs, phrase_pattern, procedures, treatments
+from openimr.vocabulary import drug_names, drugs, kind_of, phrase_pattern, treatments
 
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
 _POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
@@ -101,6 +101,7 @@ class RequestInfo:
     quantities: Quantities = field(default_factory=Quantities)
     components: list[str] = field(default_factory=list)
     procedure: str | None = None
+    equipment: str | None = None
     partial: bool = False
     for_medications: bool = False
 
@@ -275,17 +276,6 @@ def _service_date(text: str) -> dt.date | None:
     return found.date if found and found.start == 0 else None
 
 
-def _procedure(text: str, regions: list[str]) -> str | None:
-    """The operation a surgery request names, when it is one with indications of its own (procedures.yaml):
-    the first that matches, among those whose regions (if any) the request names."""
-    for proc, patterns in procedures():
-        if proc.regions and not set(proc.regions) & set(regions):
-            continue
-        if any(p.search(text) for p in patterns):
-            return proc.key
-    return None
-
-
 def understand_request(text: str) -> RequestInfo:
     """Everything the engine needs to know about one request text."""
     parts = split_modified_request(text)
@@ -347,7 +337,9 @@ def understand_request(text: str) -> RequestInfo:
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
     if kind == "surgery" and not associated:
-        info.procedure = _procedure(working, info.regions)
+        info.procedure = kind_of("procedures.yaml", working, info.regions)
+    if kind == "dme":
+        info.equipment = kind_of("equipment.yaml", working, info.regions)
     info.for_medications = bool(_MEDICATION_PURPOSE.search(working))
     if parts:
         info.original_count = parse_quantities(parts["original_request"], is_drug=info.kind == "drug").count
