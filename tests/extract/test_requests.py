@@ -135,7 +135,23 @@ TOPICS = [
     ("Left cubital tunnel release with ulnar nerve transposition", "surgery"),
     ("L4-5 hemilaminectomy", "surgery"),
     ("Stair lift", "dme"),
+    # a combination with an opioid is the opioid; a compounded oral suspension is judged as one
+    ("Acetaminophen with codeine 300/30mg #60", "opioids"),
+    ("Tramadol/acetaminophen 37.5/325 #60", "opioids"),
+    ("Dicopanor 5mg/ml oral suspension 150ml", "medical_foods"),
+    ("Gabapentin 250mg/5ml solution 300ml", "medical_foods"),
+    # a pre-operative urinalysis is a laboratory test, a urine drug screen a drug test
+    ("Associated surgical service: UA", "labs"),
+    ("Pre-operative urinalysis", "labs"),
+    ("Urine drug screen", "drug_testing"),
+    # a psychiatric day programme is psychological care, not a hospital stay after surgery
+    ("Psychiatric partial hospitalization program 5 days a week for 4 weeks", "psychological"),
+    ("Ergonomic chair", "dme"),
 ]
+
+
+def test_a_brand_and_its_generic_are_one_ingredient() -> None:
+    assert understand_request("Voltaren (diclofenac) gel 1% 100g").ingredients == ["diclofenac"]
 
 
 @pytest.mark.parametrize(("text", "topic"), TOPICS)

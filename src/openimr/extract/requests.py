@@ -276,6 +276,17 @@ def _service_date(text: str) -> dt.date | None:
     return found.date if found and found.start == 0 else None
 
 
+_PREOP = re.compile(r"\bpre-?\s?op(?:erative)?\b|\bbefore (?:the )?surgery\b|\bclearance\b", re.IGNORECASE)
+_DRUG_TEST_WORDS = re.compile(r"\bdrug|\btox|\bscreen|\bUDS\b|\bUDT\b", re.IGNORECASE)
+
+
+def _opioid_component(found: list[tuple[int, str, str, str]]) -> tuple[str, str] | None:
+    """The opioid of a combination of several drugs, as (generic, topic), if it holds one."""
+    if len({g for _, _, g, _ in found}) < 2:
+        return None
+    return next(((g, t) for _, _, g, t in found if t == "opioids"), None)
+
+
 def understand_request(text: str) -> RequestInfo:
     """Everything the engine needs to know about one request text."""
     parts = split_modified_request(text)
@@ -317,7 +328,8 @@ def understand_request(text: str) -> RequestInfo:
     if found_drugs:
         info.drug = found_drugs[0][2]
         info.drug_topic = found_drugs[0][3]
-        info.ingredients = [g for _, _, g, _ in found_drugs]
+        # "Voltaren (diclofenac) gel" names one drug twice: a brand and its generic are one ingredient
+        info.ingredients = list(dict.fromkeys(g for _, _, g, _ in found_drugs))
     is_drug = kind == "drug" or bool(found_drugs)
     info.is_liquid = is_drug and _has_marker(working, drugs().liquid_markers)
     info.is_topical = is_drug and _has_marker(working, drugs().topical_markers) and not info.is_liquid
@@ -334,6 +346,16 @@ def understand_request(text: str) -> RequestInfo:
         "topical_analgesics",
     }:
         info.topic, info.kind, info.category = "topical_analgesics", "drug", vocab["topical_analgesics"].category
+    if not info.is_topical and (opioid := _opioid_component(found_drugs)):
+        # an oral combination with an opioid ("acetaminophen with codeine") is judged as the opioid it holds
+        info.drug, info.drug_topic = opioid
+        info.topic, info.kind, info.category = "opioids", "drug", vocab["opioids"].category
+    if info.is_liquid and info.kind == "drug" and info.topic != "medical_foods":
+        # a compounded oral suspension of a drug sold as tablets is judged as such (decision-principles 5)
+        info.topic, info.category = "medical_foods", vocab["medical_foods"].category
+    if info.topic == "drug_testing" and (associated or _PREOP.search(working)) and not _DRUG_TEST_WORDS.search(working):
+        # a pre-operative urinalysis is a laboratory test, not a drug test
+        info.topic, info.kind, info.category = "labs", vocab["labs"].kind, vocab["labs"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
     if kind == "surgery" and not associated:
