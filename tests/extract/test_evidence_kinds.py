@@ -80,3 +80,24 @@ NOT_FINDINGS = [
 def test_names_and_quotations_are_not_findings(sentence: str, request_text: str, name: str, value) -> None:
     record = "The injured worker is a 45 year old man. " + sentence
     assert facts(record, request_text).get(name).value is value
+
+
+ACUPUNCTURE_CONTEXT = [
+    # 9792.24.1(a): medication reduced or not tolerated, or an adjunct to rehabilitation or surgery
+    ("Her medications were reduced because of stomach upset.", "case.medication_reduction", True),
+    ("He cut his ibuprofen dose in half.", "case.medication_reduction", True),
+    ("She wants to avoid narcotics.", "case.medication_reduction", True),
+    ("Tramadol made her nauseated and drowsy.", "case.adverse_effects", True),
+    ("She continues a home exercise program.", "case.physical_rehabilitation", True),
+    ("Physical therapy twice a week is planned.", "case.physical_rehabilitation", True),
+    ("She has not had physical therapy.", "case.physical_rehabilitation", None),
+    ("She takes Norco for chronic neck pain.", "case.medication_reduction", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "value"), ACUPUNCTURE_CONTEXT)
+def test_what_acupuncture_would_accompany(sentence: str, name: str, value) -> None:
+    assert (
+        facts("The injured worker is a 50 year old woman. " + sentence, "Acupuncture 6 sessions").get(name).value
+        is value
+    )

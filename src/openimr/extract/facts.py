@@ -626,6 +626,22 @@ def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:3]) if hits else Fact(None)
 
 
+_REHABILITATION_TOPICS = ("physical_therapy", "aquatic_therapy", "work_hardening", "functional_restoration")
+
+
+def _physical_rehabilitation(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A programme of physical rehabilitation under way or planned beside the request (therapy, an exercise
+    programme, work conditioning): what acupuncture may be an adjunct to (9792.24.1(a))."""
+    therapy = [
+        m
+        for topic in _REHABILITATION_TOPICS
+        for m in ctx.mentions.of("treatment", topic)
+        if m.affirmed
+    ]
+    therapy += [m for m in ctx.mentions.concept("home_exercise") if m.affirmed]
+    return Fact(True, sorted(therapy, key=lambda m: m.start)[:3]) if therapy else Fact(None)
+
+
 _INJECTION_TOPICS = ("joint_injection", "epidural_injection", "facet_injection", "trigger_point_injection")
 
 
@@ -787,6 +803,8 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.ac_joint": _regional("ac_joint", related=False),
     "case.tendinopathy": _regional("tendinopathy", related=False),
     "case.gait_impairment": _concept("gait_impairment"),
+    "case.physical_rehabilitation": _physical_rehabilitation,
+    "case.medication_reduction": _concept("medication_reduction"),
     "case.bed_confined": _concept("bed_confined"),
     "case.entrapment_ruled_out": _entrapment_ruled_out,
     "case.simple_pack_insufficient": _concept("simple_pack_insufficient"),
