@@ -96,12 +96,16 @@ def review(case: Case | dict):
     return review_case(case)
 
 
-def evaluate(paths: Iterable[str | Path]):
-    """Score the engine against real decisions: JSONL cases with ``expected``, or letters.
+def evaluate(paths: Iterable[str | Path], reasons: str | Path | None = None):
+    """Score the engine against real decisions: JSONL cases with ``expected``, or letters. With ``reasons``
+    (a JSONL file of the reviewers' reasons per item), also how often it is right for the right reason.
 
     Returns (Agreement, errors) where errors are the inputs that could not be read or scored."""
     from openimr.eval.metrics import Scored, agreement
+    from openimr.eval.reasons import load_annotations, score_reasons
 
+    annotations = load_annotations(reasons) if reasons else None
+    decided: list = []
     scored: list[Scored] = []
     errors: list[OpenIMRError] = []
     for inp in iter_case_inputs(paths):
@@ -115,9 +119,20 @@ def evaluate(paths: Iterable[str | Path]):
             )
             continue
         result = review(inp.case)
-        for det, exp in zip(result.determinations, expected, strict=True):
+        for n, (det, exp) in enumerate(zip(result.determinations, expected, strict=True)):
             scored.append(Scored(inp.case.id, det.request, det.category, exp, det.decision))
-    return agreement(scored), errors
+            decided.append((str(inp.case.id), n, exp, det))
+    measured = agreement(scored)
+    if annotations is not None:
+        by_reason = score_reasons(decided, annotations)
+        measured.reasons = {
+            "annotated": by_reason.annotated,
+            "right": by_reason.right,
+            "right_for_the_right_reason": by_reason.right_for_reason,
+            "rate": by_reason.rate,
+            "right_for_another_reason": by_reason.wrong_reason,
+        }
+    return measured, errors
 
 
 def render_letter(case: Case, result, fmt: str = "text", letter: Letter | None = None) -> str | bytes:

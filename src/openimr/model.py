@@ -130,6 +130,12 @@ class Determination(BaseModel):
     guidelines_searched: list[str] = Field(default_factory=list)
     rationale: str
     criteria: list[CriterionResult] = Field(default_factory=list)
+    deciding: list[str] = Field(
+        default_factory=list,
+        description="Ids of the criteria that decided: the unmet criteria of the pathway that explains an Upheld "
+        "item, the criteria of the pathway an Overturned item met; empty where the guideline does not recommend "
+        "the treatment or no guideline applies.",
+    )
     missing_documentation: list[str] = Field(default_factory=list)
     would_change_if: list[str] = Field(default_factory=list)
     confidence: float = Field(ge=0, le=1)

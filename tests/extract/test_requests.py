@@ -227,7 +227,8 @@ def test_modified_request_is_judged_with_its_original() -> None:
         "eligible portion of the original request, Acupuncture of the lumbar and cervical for two sessions is"
     )
     assert (info.count, info.original_count, info.authorized_count) == (2, 8, 6)
-    assert info.modified and info.partial and info.additional
+    # the remainder of a first course is judged against the whole original course, not as an extension
+    assert info.modified and info.partial and not info.additional
     assert info.regions == ["lumbar", "cervical"]
 
 

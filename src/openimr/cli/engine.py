@@ -141,14 +141,27 @@ def decide(
 def evaluate(
     files: Annotated[list[Path], typer.Argument(help="JSONL cases with 'expected', or letters.", show_default=False)],
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.text,
+    reasons: Annotated[
+        Path | None,
+        typer.Option(
+            "--reasons",
+            help="JSONL of the reviewers' reasons per item (bench/data/dev-reasons.jsonl for the dev set): also "
+            "score how often the engine is right for the right reason.",
+        ),
+    ] = None,
 ) -> None:
-    """Score the engine against real reviewers' decisions (accuracy, kappa, by category)."""
+    """Score the engine against real reviewers' decisions (accuracy, kappa, by category; with --reasons, right
+    for the right reason)."""
+    from openimr.eval.reasons import AnnotationError
     from openimr.guidelines.loader import GuidelineError
 
     try:
-        result, errors = api.evaluate(files)
+        result, errors = api.evaluate(files, reasons)
     except GuidelineError as exc:
         raise guideline_failure(exc) from exc
+    except (AnnotationError, OSError) as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from exc
     for err in errors:
         report_error(err)
     if fmt is EvalFormat.json:
@@ -179,4 +192,14 @@ def _agreement_text(result) -> str:
         f"overturn precision {pct(result.overturn_precision)}, recall {pct(result.overturn_recall)}",
         f"items {result.items}  accuracy {pct(result.accuracy)}  kappa {pct(result.kappa)}",
     ]
+    if result.reasons:
+        r = result.reasons
+        lines += [
+            f"right for the right reason {r['right_for_the_right_reason']} of {r['annotated']} annotated items "
+            f"= {pct(r['rate'])} (right {r['right']}; right for another reason {len(r['right_for_another_reason'])})",
+        ]
+        lines += [
+            f"  {w['id']} item {w['item']}: reviewer {', '.join(w['reviewer'])}; engine {', '.join(w['engine']) or '-'}"
+            for w in r["right_for_another_reason"]
+        ]
     return "\n".join(lines)

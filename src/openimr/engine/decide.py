@@ -151,6 +151,7 @@ def _determination_from(
             change = ["evidence that rebuts the guideline's recommendation against this treatment for this condition"]
     else:
         change = [f"the record no longer showed: {fill(o.criterion.text, lookup).rstrip('.')}" for o in considered]
+    deciding = [] if spec.recommendation == "not_recommended" else result.deciding
     known = sum(1 for o in considered if o.met is not None)
     confidence = (
         0.9 if spec.recommendation == "not_recommended" else 0.5 + 0.45 * (known / len(considered) if considered else 0)
@@ -173,6 +174,7 @@ def _determination_from(
             result, summary, lookup, _subject(req), standing_notes(spec, day, req.drug is not None, defs_for(day))
         ),
         criteria=criteria,
+        deciding=deciding,
         missing_documentation=list(dict.fromkeys(missing)),
         would_change_if=list(dict.fromkeys(change)),
         confidence=round(confidence, 2),
@@ -235,6 +237,7 @@ def _follows(req: RequestInfo, primary: Determination) -> Determination:
         guideline=primary.guideline,
         guidelines_searched=primary.guidelines_searched,
         rationale=rationale,
+        deciding=["primary_item_supported"],
         criteria=[
             CriterionResult(
                 id="primary_item_supported",

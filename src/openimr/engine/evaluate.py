@@ -26,6 +26,10 @@ class GuidelineOutcome:
     pathway: str | None
     outcomes: dict[str, CriterionOutcome]
     considered: list[str]  # criterion ids of the pathway(s) that were applicable
+    # The criteria that decided: those of the pathway met (Overturned); for Upheld, the unmet criteria of every
+    # applicable pathway (a pathway's ``when`` says whether it applies; each that applies had to fail for the
+    # request to fail, and what it failed on is why).
+    deciding: list[str] = field(default_factory=list)
 
 
 def _truth(value: object) -> bool | None:
@@ -77,7 +81,7 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
         needed = [c for c in path.all if c not in not_applicable]
         considered += [c for c in needed if c not in considered]
         if all(outcomes.get(c) is not None and outcomes[c].met is True for c in needed):
-            return GuidelineOutcome(guideline, "Overturned", path.name, outcomes, needed)
+            return GuidelineOutcome(guideline, "Overturned", path.name, outcomes, needed, needed)
     # Explain the pathway the worker's situation fits: one that nothing in the record rules out (its unmet
     # criteria are only undocumented) before one a documented fact excludes ("no severe acute injury" does not
     # explain the denial of a long-standing opioid); then the one closest to being met.
@@ -90,7 +94,15 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
         default=None,
     )
     chosen = [c for c in best.all if c not in not_applicable] if best else list(outcomes)
-    return GuidelineOutcome(guideline, "Upheld", best.name if best else None, outcomes, chosen)
+    deciding = [c for p in applicable for c in p.all if c not in not_applicable and _met(outcomes, c) is not True]
+    return GuidelineOutcome(
+        guideline, "Upheld", best.name if best else None, outcomes, chosen, list(dict.fromkeys(deciding))
+    )
+
+
+def _met(outcomes: dict[str, CriterionOutcome], criterion: str) -> bool | None:
+    outcome = outcomes.get(criterion)
+    return outcome.met if outcome is not None else None
 
 
 def _decides(value: object, met: bool | None) -> bool:

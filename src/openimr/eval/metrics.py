@@ -29,6 +29,8 @@ class Agreement:
     confusion: dict[str, dict[str, int]]
     by_category: dict[str, dict[str, float | int]] = field(default_factory=dict)
     disagreements: list[dict] = field(default_factory=list)
+    # right for the right reason, when the reviewers' reasons are annotated (eval/reasons.py)
+    reasons: dict | None = None
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float:

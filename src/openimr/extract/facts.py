@@ -169,19 +169,30 @@ _CONSERVATIVE_TOPICS = (
 )
 
 
-def _conservative_mentions(ctx: CaseContext) -> list[Mention]:
+# Care that is not given to one body part: drugs, rest, modified work, and care named only in general.
+_SYSTEMIC_CARE = re.compile(
+    r"\b(?:medications?|meds|nsaids?|anti-inflammator\w*|rest|activity modification|modified (?:activity|duty)|"
+    r"work restrictions|conservative \w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _conservative_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
     """Conservative care the record reports: the concept's phrases and any conservative treatment by name
     (so "PT" counts as physical therapy), including the first-line drugs by name ("Naproxen" is an NSAID
-    tried)."""
-    found = given(ctx.mentions.concept("conservative_care"))
+    tried). A treatment of one body part is care of that part: therapy for the neck is no care of the
+    shoulder a study would image (drugs act on the whole body and count for any part)."""
+    said = given(ctx.mentions.concept("conservative_care"))
+    found = [m for m in said if _SYSTEMIC_CARE.search(m.text)]
+    found += in_requested_region(ctx, req, [m for m in said if not _SYSTEMIC_CARE.search(m.text)])
     for topic in _CONSERVATIVE_TOPICS:
-        found += [m for m in ctx.mentions.of("treatment", topic) if m.given]
+        found += in_requested_region(ctx, req, [m for m in ctx.mentions.of("treatment", topic) if m.given])
         found += [m for m in ctx.mentions.of("drug", topic) if m.given]
     return sorted(found, key=lambda m: m.start)
 
 
 def _conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
-    care = _conservative_mentions(ctx)
+    care = _conservative_mentions(ctx, req)
     return Fact(True, care[:4]) if care else Fact(None)
 
 
@@ -572,13 +583,20 @@ def _regional(
 
 def _improving(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The worker is improving with the care under way (relief or functional gain said of a treatment)."""
-    care = _conservative_mentions(ctx)
+    care = _conservative_mentions(ctx, req)
     sentences = sentences_of(care)
     gains = [
         m
         for label in ("functional_improvement", "symptom_relief")
         for m in ctx.mentions.in_sentences("concept", label, sentences)
         if m.given
+    ]
+    # relief the record measures ("decreased his pain from 8/10 to 5/10", "50% relief"), not a bare "with
+    # medications" that the relief concept also holds
+    gains += [
+        m
+        for m in ctx.mentions.in_sentences("concept", "quantified_relief", sentences)
+        if m.given and _MEASURED.search(m.text)
     ]
     worse = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.given]
     if gains and not worse:
@@ -588,6 +606,7 @@ def _improving(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(None)
 
 
+_MEASURED = re.compile(r"\d|%|\bhalf\b|\bpercent\b", re.IGNORECASE)
 _IMAGING_TOPICS = ("mri", "ct", "xray", "other_imaging", "electrodiagnostics")
 
 

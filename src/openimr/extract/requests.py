@@ -367,8 +367,9 @@ def understand_request(text: str) -> RequestInfo:
         info.original_count = parse_quantities(parts["original_request"], is_drug=info.kind == "drug").count
         if parts.get("authorized"):
             info.authorized_count = parse_quantities(parts["authorized"], is_drug=info.kind == "drug").count
-        # "additional" in the sense of the guideline: part of the course was already authorized.
-        info.additional = info.additional or bool(parts.get("authorized"))
+        # The remainder of a modified request is judged against the whole original course (decision-principles
+        # 5): a first course part of which UR authorized is still a first course, not an extension, so the
+        # authorization does not make the request "additional"; the guidelines read ``original_count``.
         # A remaining portion (not the whole original request left IMR eligible).
         info.partial = bool(parts.get("disputed")) and parts.get("disputed") != parts.get("original_request")
     return info
