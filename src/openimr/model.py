@@ -108,6 +108,15 @@ class CriterionResult(BaseModel):
     text: str | None = None
     met: bool | None
     evidence: list[EvidenceSpan] = Field(default_factory=list)
+    facts: dict[str, bool | int | float | str | list | None] = Field(
+        default_factory=dict,
+        description="The value of every fact the criterion reads (None: the record does not say).",
+    )
+    about: Literal["record", "request", "exclusion"] | None = Field(
+        default=None,
+        description="What the criterion reads: the record (met only with evidence), the request alone, or an "
+        "exclusion (met unless the record shows the excluded thing).",
+    )
 
 
 class GuidelineRef(BaseModel):

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -88,6 +88,28 @@ class KindVocabulary(_Strict):
     kinds: list[NamedKind]
 
 
+class FactEntry(_Strict):
+    type: Literal["bool", "number", "text", "list", "status"]
+    evidence: list[str] = Field(min_length=1)
+    meaning: str
+
+
+class FactCatalogue(_Strict):
+    version: int
+    kinds: list[str]
+    spanless: list[str]
+    facts: dict[str, FactEntry]
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> FactCatalogue:
+        for name, entry in self.facts.items():
+            if unknown := set(entry.evidence) - set(self.kinds):
+                raise ValueError(f"fact {name} accepts unknown evidence kinds {sorted(unknown)}")
+        if unknown := set(self.spanless) - set(self.kinds):
+            raise ValueError(f"spanless names unknown kinds {sorted(unknown)}")
+        return self
+
+
 class NumberWords(_Strict):
     version: int
     words: dict[str, int]
@@ -123,6 +145,12 @@ def drug_names() -> dict[str, tuple[str, str]]:
 @cache
 def body_regions() -> BodyRegionVocabulary:
     return BodyRegionVocabulary.model_validate(load_resource("body_regions.yaml"))
+
+
+@cache
+def fact_catalogue() -> FactCatalogue:
+    """The facts the guideline files may name, with the evidence each accepts (facts.yaml)."""
+    return FactCatalogue.model_validate(load_resource("facts.yaml"))
 
 
 @cache

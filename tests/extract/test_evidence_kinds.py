@@ -101,3 +101,32 @@ def test_what_acupuncture_would_accompany(sentence: str, name: str, value) -> No
         facts("The injured worker is a 50 year old woman. " + sentence, "Acupuncture 6 sessions").get(name).value
         is value
     )
+
+
+MECHANISMS = [
+    # a plan's purpose and a complaint told after its noun are not examination findings
+    ("Plan: a muscle relaxer for the spasms he reports.", "Cyclobenzaprine 7.5mg #20", "case.spasm", None),
+    ("He complains of muscle spasms.", "Cyclobenzaprine 7.5mg #20", "case.spasm", None),
+    ("Examination shows palpable paraspinal spasm.", "Cyclobenzaprine 7.5mg #20", "case.spasm", True),
+    (
+        "He had no relief from injections and there is muscle spasm on examination.",
+        "Flexeril 7.5mg #20",
+        "case.spasm",
+        True,
+    ),
+    # a study ordered at this visit is not one already done
+    ("An EMG of the legs was ordered today.", "EMG of the bilateral lower extremities", "case.prior_study", False),
+    # what a reviewer of the claim wrote is not a finding about the worker
+    (
+        "The utilization reviewer stated that radiculopathy with decreased sensation was documented.",
+        "Lumbar epidural steroid injection L4-5",
+        "case.neuro_deficit",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "request_text", "name", "value"), MECHANISMS)
+def test_words_that_do_not_say_what_a_criterion_asks(sentence: str, request_text: str, name: str, value) -> None:
+    record = "The injured worker is a 45 year old man injured on 01/10/2015 with chronic low back pain. " + sentence
+    assert facts(record, request_text).get(name).value is value

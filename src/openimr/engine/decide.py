@@ -25,7 +25,14 @@ from openimr.extract.mentions import find_mentions
 from openimr.extract.plain import plain
 from openimr.extract.quantities import TIME_AGO, to_number
 from openimr.extract.requests import RequestInfo, understand_request
-from openimr.guidelines.loader import all_guidelines, candidates, compiled_when, defs_for, general_dependencies
+from openimr.guidelines.loader import (
+    all_guidelines,
+    candidates,
+    compiled_when,
+    criterion_about,
+    defs_for,
+    general_dependencies,
+)
 from openimr.guidelines.logic import evaluate
 from openimr.guidelines.schema import Dependency
 from openimr.model import (
@@ -141,6 +148,8 @@ def _determination_from(
             text=fill(o.criterion.text, lookup),
             met=o.met,
             evidence=[EvidenceSpan(**e) for e in o.evidence],
+            facts=dict(o.facts),
+            about=criterion_about(result.guideline, o.criterion.id),
         )
         for o in result.outcomes.values()
     ]

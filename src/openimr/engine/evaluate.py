@@ -126,3 +126,12 @@ def _dedupe(spans: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(span)
     return out
+
+
+def silent_result(guideline: LoadedGuideline, criterion_id: str) -> bool | None:
+    """The criterion's result on a record that says nothing (every record fact at its silent value, the
+    request plain): True marks an exclusion, met unless the record shows the excluded thing."""
+    from openimr.engine.selfcheck import FixedFacts
+
+    logic, _ = guideline.criteria[criterion_id]
+    return _truth(_eval(guideline, logic, FixedFacts({}), guideline.spec.in_force.start))  # type: ignore[arg-type]

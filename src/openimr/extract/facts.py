@@ -571,6 +571,18 @@ def _concept(label: str, *also: str, planned: bool = False) -> Callable[[CaseCon
     return get
 
 
+def _examined(label: str) -> Callable[[CaseContext, RequestInfo], Fact]:
+    """A finding the examiner must document: the worker's complaint of it, or the purpose a plan names,
+    does not count."""
+
+    def get(ctx: CaseContext, req: RequestInfo) -> Fact:
+        ms = [m for m in ctx.mentions.concept(label) if not m.reported]
+        return tri(given(ms), negated(ms))
+
+    get.__doc__ = f"The examination documents {label.replace('_', ' ')}."
+    return get
+
+
 def _regional(
     label: str, related: bool = True, findings_only: bool = False, examined: bool = False
 ) -> Callable[[CaseContext, RequestInfo], Fact]:
@@ -775,7 +787,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.hospital": _concept("hospital"),
     "case.homebound": _concept("homebound"),
     "case.wound": _concept("wound"),
-    "case.spasm": _concept("spasm"),
+    "case.spasm": _examined("spasm"),
     "case.acute_flare": _concept("acute_flare"),
     "case.gi_risk": _concept("gi_risk"),
     "case.neuropathic": _concept("neuropathic", "radicular"),

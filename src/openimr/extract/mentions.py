@@ -92,7 +92,9 @@ class Mentions:
 # speaks of the request, not of the worker's findings: what it names is neither a finding nor a treatment
 # given (even past a semicolon, where ConText's cues stop, unless the part after it has a verb of its own).
 _UR_SENTENCE = re.compile(
-    r"\b(?:utilization review|UR|non-?certifi\w*|denied (?:the|by|a|an|authorization|certification)|"
+    r"\b(?:utilization review(?:er)?|UR|non-?certifi\w*|(?:peer|physician|UR) reviewer|"
+    r"(?:the )?reviewer (?:stated|noted|opined|felt|indicated|wrote|commented|found|concluded)|"
+    r"denied (?:the|by|a|an|authorization|certification)|"
     r"(?:was|were|been) denied|modified the|certified|IMR|claims administrator|"
     r"request for authorization|RFA|"
     # the same decision said in other words: "was turned down", "was not authorized", "the carrier"
@@ -145,7 +147,7 @@ _DRUG_HISTORY = re.compile(
 _COMPLAINT = re.compile(
     r"\b(?:complain\w*|c/o|complaints?|endors\w+|describ\w+|admits? to|reports? of|symptoms? of|"
     r"(?:he|she|they|patient|worker|claimant|applicant|employee|iw)\s+(?:\w+\s+)?"
-    r"(?:reports?|reported|reporting|states?|stated|notes?|noted|feels?|felt|experienc\w+|describ\w+|has had))\b",
+    r"(?:reports?|reported|reporting|states?|stated|notes?|noted|feels?|felt|experienc\w+|describ\w+))\b",
     re.IGNORECASE,
 )
 _SUBJECTIVE_HEADING = re.compile(
@@ -162,17 +164,37 @@ _ELICITED_SIGN = re.compile(
     r"myotom\w*)\b|\d[+-]?/5",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[;:]|\b(?:but|however|whereas|although|while)\b", re.IGNORECASE)
+_COMPLAINT_AFTER = re.compile(
+    r"\s+(?:that |which )?(?:he|she|they|the (?:patient|worker|claimant|applicant))\s+"
+    r"(?:reports?|reported|describes?|described|complains? of|complained of|notes|noted|feels?|endorses?)\b",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(r"\bfor (?:the |his |her |their |any |muscle |ongoing |continued |persistent )*$", re.IGNORECASE)
+_PLAN_WORDS = re.compile(
+    r"\b(?:plan\w*|request\w*|recommend\w*|prescri\w+|refill\w*|dispens\w+|order\w*|to treat|will (?:start|try|use))\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(
+    r"[;:]|\b(?:but|however|whereas|although|while)\b|\band (?:there|on|the (?:exam\w*|physician|provider))\b",
+    re.IGNORECASE,
+)
 
 
 def reported_by_worker(text: str, sentence: Sentence, start: int, words: str = "") -> bool:
     """Whether the ``words`` at ``start`` are the worker's complaint: a complaint verb earlier in their clause
-    ("he reports weakness", "complains of numbness") with no word of the examination between, or a
-    subjective heading ("S:", "Subjective:") over them. A sign that only an examination elicits ("positive
-    Tinel sign", "4/5", "atrophy") is a finding wherever it is written."""
+    ("he reports weakness", "complains of numbness") with no word of the examination between, one right after
+    them ("the spasms he reports"), a subjective heading ("S:", "Subjective:") over them, or the purpose a plan
+    names ("Plan: a relaxer for the spasms"), which is the requester's, not a finding. A sign that only an
+    examination elicits ("positive Tinel sign", "4/5", "atrophy") is a finding wherever it is written."""
     if _ELICITED_SIGN.search(words):
         return False
     before = text[sentence.start : start]
+    after = text[start + len(words) : sentence.end]
+    if _COMPLAINT_AFTER.match(after):
+        return True  # "the spasms he reports"
+    if _PURPOSE.search(before) and _PLAN_WORDS.search(sentence.text):
+        return True  # "Plan: a relaxer for the spasms": the requester's purpose, not a finding
+
     if _SUBJECTIVE_HEADING.search(before):
         return True
     clause = _CLAUSE.split(before)[-1]

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from openimr.extract.facts import FACTS
 from openimr.guidelines.logic import Expression, LogicError, compile_logic
 from openimr.guidelines.schema import Definitions, Dependency, DependencyRules, Guideline, GuidelineTests
+from openimr.vocabulary import fact_catalogue
 from openimr.vocabulary import yaml_load as _yaml_load
 
 _PACKAGE = "openimr.guidelines"
@@ -58,9 +59,10 @@ def _data_root() -> Traversable:
 
 
 def _check_names(expr: Expression, where: str, params: set[str], defs: set[str]) -> None:
+    catalogue = fact_catalogue().facts
     for fact in expr.facts:
-        if fact not in FACTS:
-            raise GuidelineError(f"{where}: unknown fact '{fact}'")
+        if fact not in FACTS or fact not in catalogue:
+            raise GuidelineError(f"{where}: unknown fact '{fact}' (facts.yaml lists the facts a guideline may name)")
     for name in expr.params:
         root, _, key = name.partition(".")
         if (root == "params" and key not in params) or (root == "defs" and key not in defs):
@@ -183,3 +185,27 @@ def candidates(topic: str, day: dt.date) -> list[LoadedGuideline]:
     """Guidelines for ``topic`` in force on ``day``, in the order of the evidence search sequence."""
     found = [g for g in all_guidelines() if topic in g.spec.topics and g.spec.in_force.covers(day)]
     return sorted(found, key=lambda g: (g.spec.rank, g.id))
+
+
+def criterion_about(guideline: LoadedGuideline, criterion_id: str) -> str:
+    """What a criterion is about: ``request`` (it reads only the request: quantity stated, frequency within
+    limits), ``exclusion`` (a record criterion met when the record is silent: not a repeat, no second NSAID),
+    or ``record`` (met only by what the record documents: every such "met" needs evidence of the kind its
+    facts accept). Derived from the logic, so it cannot drift from it."""
+    return _criterion_kinds().get((guideline.id, criterion_id), "record")
+
+
+@cache
+def _criterion_kinds() -> dict[tuple[str, str], str]:
+    from openimr.engine.evaluate import silent_result
+
+    kinds: dict[tuple[str, str], str] = {}
+    for g in all_guidelines():
+        for c in g.spec.criteria:
+            logic, _ = g.criteria[c.id]
+            record = [f for f in logic.facts if not f.startswith("request.")]
+            if not record:
+                kinds[(g.id, c.id)] = "request"
+            else:
+                kinds[(g.id, c.id)] = "exclusion" if silent_result(g, c.id) is True else "record"
+    return kinds
