@@ -214,3 +214,23 @@ def test_a_guideline_the_mtus_has_replaced_says_so_and_drugs_name_the_formulary(
     assert "the MTUS incorporates the ACOEM Opioids Guideline" in after[0].rationale
     assert "MTUS Drug Formulary" in after[0].rationale
     assert "MTUS incorporates" not in after[1].rationale  # the acupuncture guidelines stay in the MTUS
+
+
+def test_durations_are_unknown_rather_than_counted_to_today_when_the_case_shows_no_date() -> None:
+    """With no date in the case, the review date is today's; the weeks since an injury a year-less record
+    tells ('injured at work') are not counted to it."""
+    from openimr.engine.decide import case_context
+    from openimr.extract.facts import FactSet
+    from openimr.extract.requests import understand_request
+
+    case = Case(
+        case_summary="He was injured at work lifting boxes. He has low back pain.",
+        requests=[{"text": "Naproxen 550mg #60"}],
+        date_of_injury="2015-01-10",
+    )
+    ctx = case_context(case, today=dt.date(2026, 12, 2))
+    assert ctx.review_date == dt.date(2015, 1, 10)  # the date the case shows
+    undated = Case(case_summary="He was injured at work lifting boxes.", requests=[{"text": "Naproxen 550mg #60"}])
+    ctx = case_context(undated, today=dt.date(2026, 12, 2))
+    assert ctx.as_of is None
+    assert FactSet(ctx, understand_request("Naproxen 550mg #60")).get("case.weeks_since_injury").value is None

@@ -20,6 +20,7 @@ from openimr import __version__
 from openimr.dates import find_dates
 from openimr.engine.evaluate import GuidelineOutcome, applies, evaluate_guideline
 from openimr.engine.rationale import cite, compose, fill, standing_notes
+from openimr.extract.fact_base import NO_DATE_SOURCE
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
 from openimr.extract.plain import plain
@@ -67,7 +68,7 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
     shown += [dt.date(int(y), 1, 1) for y in _YEAR_ALONE.findall(case.case_summary) if int(y) <= today.year]
     if shown:
         return max(shown), "latest date in the case"
-    return today, "today (the case shows no date)"
+    return today, NO_DATE_SOURCE
 
 
 _YEAR_ALONE = re.compile(r"\b(?:in|from|since|of|during|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)

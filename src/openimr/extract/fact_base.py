@@ -22,6 +22,9 @@ AFTER_SURGERY = re.compile(
 
 Value = bool | int | float | str | list | None
 
+# The review date's source when the case shows no date at all (engine.decide.resolve_review_date).
+NO_DATE_SOURCE = "today (the case shows no date)"
+
 
 @dataclass
 class Fact:
@@ -53,6 +56,15 @@ class CaseContext:
     # NSAID, post-operative equipment on the surgery) read them. The engine fills them in dependency order.
     requests: list[RequestInfo] = field(default_factory=list)
     decisions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The date a request is judged as of: its own (the UR decision), else the review date the case states
+        or shows (the latest date of the record); never a date the engine made up when the case shows none:
+        durations are then unknown rather than counted to today."""
+        if self.request_date:
+            return self.request_date
+        return None if self.review_date_source == NO_DATE_SOURCE else self.review_date
 
 
 # --- helpers ------------------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def _diagnoses(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Weeks from the injury to the request (the UR decision date; the review date when it is unknown):
     the reviewer judges the request as of when it was made."""
-    weeks = weeks_between(ctx.date_of_injury, ctx.request_date or ctx.review_date)
+    weeks = weeks_between(ctx.date_of_injury, ctx.as_of)
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
@@ -260,7 +260,9 @@ def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Weeks from the latest dated urine drug test the record reports to the request: testing frequency
     follows risk, and a worker at low risk is tested about once a year. A test's date is the one nearest
     to it in its sentence; undated tests leave the fact unknown."""
-    as_of = ctx.request_date or ctx.review_date
+    as_of = ctx.as_of
+    if as_of is None:
+        return Fact(None)
     latest: tuple[dt.date, Mention] | None = None
     for m in given(ctx.mentions.concept("drug_screen")):
         sentence = ctx.mentions.sentences[m.sentence]
@@ -322,7 +324,7 @@ def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
     dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
     if dates:
         # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
-        return weeks_between(max(dates), ctx.request_date or ctx.review_date)
+        return weeks_between(max(dates), ctx.as_of)
     # a time said right beside the surgery ("a knee arthroscopy two weeks ago", "surgery on his knee in
     # 2014"), not one that belongs to another event of the sentence
     near = ctx.summary[surgery.start : min(sentence.end, surgery.end + _NEAR_SURGERY)]
@@ -335,7 +337,7 @@ def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
                 return round(value * weeks, 1)
     if year := _IN_YEAR.search(near):
         # from the middle of that year
-        return weeks_between(dt.date(int(year.group(1)), 7, 1), ctx.request_date or ctx.review_date)
+        return weeks_between(dt.date(int(year.group(1)), 7, 1), ctx.as_of)
     return None
 
 
@@ -502,7 +504,7 @@ def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
                 evidence.append(m)
     if earliest is None:
         return _drug_weeks_from_duration(ctx, use.evidence)
-    return Fact(weeks_between(earliest, ctx.review_date), evidence)
+    return Fact(weeks_between(earliest, ctx.as_of), evidence)
 
 
 _DURATION = re.compile(
