@@ -1781,3 +1781,22 @@ def test_a_finding_for_a_request_in_shorthand_or_other_words(
 ) -> None:
     """Clinical shorthand ("SLR +", "s/p knee scope") and examination findings in other words."""
     assert facts(sentence, request_text).get(name).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("Utilization review approved 6 of the 12 requested physical therapy visits.", (12, 6)),
+        ("The request for 12 sessions of physical therapy was modified to 6 sessions.", (12, 6)),
+        ("UR certified 6 out of 12 physical therapy visits.", (12, 6)),
+        # not a partial certification, or not one the request is the rest of
+        ("He has had 6 of 12 physical therapy visits so far.", None),
+        ("UR approved 2 of the 10 physical therapy visits.", None),
+        ("UR approved 6 of the 12 acupuncture visits.", None),
+    ],
+)
+def test_a_partial_certification_the_record_states(sentence: str, stated) -> None:
+    from openimr.extract.prior_course import partial_certification
+
+    got = facts("The injured worker is a 45 year old man. " + sentence, "Physical therapy 6 visits")
+    assert partial_certification(got.ctx, got.req) == stated

@@ -10,6 +10,7 @@ reviewers do when medical necessity cannot be established (Upheld), and the dete
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -24,6 +25,7 @@ from openimr.extract.fact_base import NO_DATE_SOURCE
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
 from openimr.extract.plain import plain
+from openimr.extract.prior_course import partial_certification
 from openimr.extract.quantities import TIME_AGO, to_number
 from openimr.extract.requests import RequestInfo, understand_request
 from openimr.guidelines.loader import (
@@ -261,7 +263,12 @@ def _follows(req: RequestInfo, primary: Determination) -> Determination:
 
 
 def decide_request(req: RequestInfo, ctx: CaseContext) -> Determination:
-    """The determination of one request under the guideline that governs it."""
+    """The determination of one request under the guideline that governs it. A partial certification the
+    record states makes the request the remainder of its original course, as a modified request's title does."""
+    if stated := partial_certification(ctx, req):
+        req = dataclasses.replace(
+            req, modified=True, partial=True, original_count=stated[0], authorized_count=stated[1]
+        )
     facts = FactSet(ctx, req)
     topic = req.topic
     if topic is None:

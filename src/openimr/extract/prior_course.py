@@ -236,3 +236,33 @@ def _total_with_prior(ctx: CaseContext, req: RequestInfo) -> Fact:
     if count is None or (prior.value is None and _prior_given(ctx, req).value):
         return Fact(None, prior.evidence)
     return Fact(count + (prior.value or 0), prior.evidence)
+
+
+# A partial certification the record states rather than the request's title: "UR approved 6 of the 12
+# requested visits", "the request for 12 sessions was modified to 6", "certified 4 out of 8 sessions".
+_APPROVAL_VERBS = r"(?:approved|authorized|authorised|certified|modified)"
+_PART_OF_WHOLE = re.compile(
+    rf"\b(?P<n>{NUM})\s+(?:of|out of)\s+(?:the\s+)?(?P<m>{NUM})\b[^.;]{{0,60}}?\b"
+    rf"(?:was|were|had been|have been|been)\s+{_APPROVAL_VERBS}\b"
+    rf"|\b{_APPROVAL_VERBS}\s+(?:only\s+)?(?P<n2>{NUM})\s+(?:\w+\s+){{0,3}}?(?:of|out of)\s+(?:the\s+)?(?P<m2>{NUM})\b"
+    rf"|\b(?P<m3>{NUM})\s+(?:\w+\s+){{0,4}}?{_SESSION_NOUNS}\b[^.;]{{0,60}}?\b(?:modified|reduced|certified|approved)\s+"
+    rf"(?:\w+\s+){{0,3}}?to\s+(?P<n3>{NUM})\b",
+    re.IGNORECASE,
+)
+
+
+def partial_certification(ctx: CaseContext, req: RequestInfo) -> tuple[int, int] | None:
+    """(original, authorized) when the record says the utilization review certified part of a course of the
+    requested treatment and the request is the rest of it (decision-principles 5: the remainder is judged
+    against the whole original course). None when the record says no such thing, or the counts do not
+    make the request the remainder."""
+    if req.modified or not req.topic or req.count is None:
+        return None
+    named = {m.sentence for m in ctx.mentions.of("treatment", req.topic)}
+    for n in sorted(named):
+        for found in _PART_OF_WHOLE.finditer(ctx.mentions.sentences[n].text):
+            part = upper_bound(found.group("n") or found.group("n2") or found.group("n3"))
+            whole = upper_bound(found.group("m") or found.group("m2") or found.group("m3"))
+            if part and whole and part < whole and req.count == whole - part:
+                return int(whole), int(part)
+    return None
