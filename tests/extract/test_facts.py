@@ -1800,3 +1800,13 @@ def test_a_partial_certification_the_record_states(sentence: str, stated) -> Non
 
     got = facts("The injured worker is a 45 year old man. " + sentence, "Physical therapy 6 visits")
     assert partial_certification(got.ctx, got.req) == stated
+
+
+def test_the_pipeline_leaves_spacy_command_line_importable() -> None:
+    """The pipeline imports spaCy without its command line; a later import of it gets the real package."""
+    from openimr.extract.pipeline import nlp
+
+    nlp()
+    import spacy.cli
+
+    assert callable(spacy.cli.info) and hasattr(spacy.cli, "download")

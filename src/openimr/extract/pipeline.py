@@ -134,7 +134,7 @@ def target_rules(tokenizer) -> list:  # noqa: ANN001 - spaCy's Tokenizer
 
 
 def _import_medspacy() -> None:
-    """Import medspaCy without QuickUMLS.
+    """Import medspaCy without QuickUMLS, and spaCy without its command line.
 
     ``medspacy.util`` imports QuickUMLS (and through it NLTK) at import time, about 0.2 s of a cold start,
     although OpenIMR never adds the QuickUMLS component. A placeholder stands in for that one module while
@@ -142,16 +142,33 @@ def _import_medspacy() -> None:
     """
     if "medspacy" in sys.modules:
         return
-    placeholder = None
+    placeholders: dict[str, types.ModuleType] = {}
     if "quickumls" not in sys.modules:
-        placeholder = types.ModuleType("quickumls")
-        placeholder.spacy_component = None  # type: ignore[attr-defined]
-        sys.modules["quickumls"] = placeholder
+        placeholders["quickumls"] = types.ModuleType("quickumls")
+        placeholders["quickumls"].spacy_component = None  # type: ignore[attr-defined]
+    if "spacy" not in sys.modules:
+        # spaCy's __init__ imports its command line (``spacy.cli.info``, which imports ``requests`` and the
+        # training commands): about 0.1 s of a cold start for code a pipeline never runs. A stand-in serves
+        # that one import; ``import spacy.cli`` later gets the real package.
+        info = types.ModuleType("spacy.cli.info")
+        info.info = _spacy_cli_unavailable  # type: ignore[attr-defined]
+        cli = types.ModuleType("spacy.cli")
+        cli.info = info  # type: ignore[attr-defined]
+        placeholders.update({"spacy.cli": cli, "spacy.cli.info": info})
+    sys.modules.update(placeholders)
     try:
         import medspacy  # noqa: F401 - registers the medspaCy factories
     finally:
-        if placeholder is not None and sys.modules.get("quickumls") is placeholder:
-            del sys.modules["quickumls"]
+        for name, module in placeholders.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is placeholders.get("spacy.cli"):
+            del spacy.cli
+
+
+def _spacy_cli_unavailable(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("spaCy's command line was not loaded with the OpenIMR pipeline; import spacy.cli first")
 
 
 @cache
