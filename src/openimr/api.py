@@ -135,14 +135,16 @@ def evaluate(paths: Iterable[str | Path], reasons: str | Path | None = None):
     return measured, errors
 
 
-def render_letter(case: Case, result, fmt: str = "text", letter: Letter | None = None) -> str | bytes:
-    """The Final Determination Letter of a reviewed case: ``text``, ``html`` (str) or ``pdf`` (bytes)."""
+def render_letter(case: Case, result, fmt: str = "text", letter: Letter | None = None, context=None) -> str | bytes:
+    """The Final Determination Letter of a reviewed case: ``text``, ``html`` (str) or ``pdf`` (bytes). With the
+    service's ``context`` (a ``render.view.LetterContext``) it is the reviewer's determination; without it, the
+    engine's draft recommendation."""
     from openimr.render import letter as render
 
     if fmt == "text":
-        return render.render_text(case, result, letter)
+        return render.render_text(case, result, letter, context)
     if fmt == "html":
-        return render.render_html(case, result, letter)
+        return render.render_html(case, result, letter, context)
     if fmt == "pdf":
-        return render.render_pdf(case, result, letter)
+        return render.render_pdf(case, result, letter, context)
     raise ValueError(f"unknown letter format {fmt!r}")

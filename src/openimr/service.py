@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,7 +23,8 @@ from openimr.engine.decide import input_digest
 from openimr.errors import OpenIMRError
 from openimr.extract.requests import understand_request
 from openimr.ingest.document import bytes_to_text
-from openimr.model import Case, CaseDetermination, Determination
+from openimr.model import Case, CaseDetermination
+from openimr.render.view import LetterContext, ReviewerProfile
 from openimr.store.models import Application, DecisionLogEntry, Document, ItemReview, Reviewer, User, utcnow
 from openimr.workflow import rules
 
@@ -49,7 +51,9 @@ def create_user(session: Session, name: str, role: str, reviewer_id: int | None 
     """Create a user and return its bearer token (stored only as a digest, so shown once)."""
     if role not in ROLES:
         raise ServiceError(422, f"role must be one of {', '.join(ROLES)}")
-    if role == "reviewer" and reviewer_id is not None and session.get(Reviewer, reviewer_id) is None:
+    if role == "reviewer" and reviewer_id is None:
+        raise ServiceError(422, "a reviewer user needs the reviewer it is (--reviewer-id): it would see no application")
+    if role == "reviewer" and session.get(Reviewer, reviewer_id) is None:
         raise ServiceError(422, f"no reviewer {reviewer_id}")
     token = f"oimr_{secrets.token_urlsafe(24)}"
     session.add(User(name=name, role=role, token_hash=_digest(token), reviewer_id=reviewer_id))
@@ -120,11 +124,14 @@ def create_application(
 ) -> tuple[Application, bool]:
     """Receive an application; a repeated idempotency key returns the application it created (False)."""
     require(actor, "admin", "intake")
+    if idempotency_key is not None and not idempotency_key.strip():
+        raise ServiceError(422, "the Idempotency-Key header is empty")
+    digest = _body_digest(new)
     if idempotency_key:
         existing = session.scalar(select(Application).where(Application.idempotency_key == idempotency_key))
         if existing is not None:
-            return existing, False
-    received = new.received or utcnow()
+            return _same_body(existing, digest, idempotency_key), False
+    received = _utc_naive(new.received) if new.received else utcnow()
     app = Application(
         idempotency_key=idempotency_key,
         case=new.case.model_dump(mode="json", exclude_none=True),
@@ -137,6 +144,7 @@ def create_application(
         insurer=new.insurer,
         claims_administrator=new.claims_administrator,
         treating_providers=list(new.treating_providers),
+        idempotency_digest=digest if idempotency_key else None,
         received_at=received,
         records_complete_at=received,
         due_at=rules.due_date(
@@ -152,9 +160,44 @@ def create_application(
         existing = session.scalar(select(Application).where(Application.idempotency_key == idempotency_key))
         if existing is None:
             raise
-        return existing, False
+        return _same_body(existing, digest, idempotency_key), False
     _log(session, app, actor.name, "received", {"requests": len(new.case.requests), "priority": new.priority})
     return app, True
+
+
+def _utc_naive(moment: dt.datetime) -> dt.datetime:
+    """A received time as the store keeps times: UTC without a zone (a zoned time is converted, not refused)."""
+    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _body_digest(new: NewApplication) -> str:
+    """A digest of what an application was filed with, to tell a retry from another application sent with
+    the same Idempotency-Key."""
+    fields = {k: v for k, v in new.__dict__.items() if k != "case"}
+    payload = {"case": new.case.model_dump(mode="json"), **fields}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _same_body(existing: Application, digest: str, key: str) -> Application:
+    if existing.idempotency_digest and existing.idempotency_digest != digest:
+        raise ServiceError(
+            409, f"the Idempotency-Key {key!r} was used for another application with a different body"
+        )
+    return existing
+
+
+def _claim(session: Session, app: Application, allowed: tuple[str, ...], new_status: str) -> bool:
+    """Move ``app`` to ``new_status`` if it is still in one of ``allowed``, in one conditional UPDATE, so that
+    two simultaneous calls (a double click) cannot both act: the second finds the status changed and gets
+    False (its caller then returns the current state, logging nothing)."""
+    moved = session.execute(
+        update(Application)
+        .where(Application.id == app.id, Application.status.in_(allowed))
+        .values(status=new_status)
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(app)
+    return moved.rowcount == 1
 
 
 def get_application(session: Session, app_id: int, user: User) -> Application:
@@ -190,6 +233,10 @@ def add_document(
         )
         if existing is not None:
             return existing, False
+    if app.status in _REVIEWED:
+        raise ServiceError(
+            409, f"application {app.id} is {app.status}: records are filed before the review starts, which reads them"
+        )
     try:
         text = bytes_to_text(data, filename)
     except OpenIMRError as err:
@@ -206,6 +253,10 @@ def add_document(
     session.flush()
     _log(session, app, user.name, "document_added", {"document_id": doc.id, "filename": filename, "size": len(data)})
     return doc, True
+
+
+# From the start of the review the reviewed record is fixed; after issue nothing changes.
+_REVIEWED = ("under_review", "issued")
 
 
 def _facts(session: Session, app: Application) -> rules.ApplicationFacts:
@@ -239,9 +290,13 @@ def _facts(session: Session, app: Application) -> rules.ApplicationFacts:
 def screen(session: Session, app: Application, user: User, settings: Settings) -> rules.Eligibility:
     require(user, "admin", "intake")
     if app.status not in ("received", "ineligible"):
+        if app.status in ("eligible", "waiting", "assigned"):
+            return rules.Eligibility(True, app.status_reason or "eligible")  # screened already: the current state
         raise ServiceError(409, f"application {app.id} is {app.status}; it was screened already")
     result = rules.screen(_facts(session, app), settings.filing_window_days)
-    app.status = "eligible" if result.eligible else "ineligible"
+    status = "eligible" if result.eligible else "ineligible"
+    if not _claim(session, app, ("received", "ineligible"), status):
+        return rules.Eligibility(app.status != "ineligible", app.status_reason or "")
     app.status_reason = result.reason
     _log(session, app, user.name, "eligibility", {"eligible": result.eligible, "reason": result.reason})
     return result
@@ -266,6 +321,8 @@ def _panel(session: Session) -> list[rules.ReviewerFacts]:
 
 def assign(session: Session, app: Application, user: User) -> rules.Assignment:
     require(user, "admin", "intake")
+    if app.status in ("assigned", *_REVIEWED) and app.reviewer_id is not None:
+        return _current_assignment(session, app)  # assigned already: the current state
     if app.status not in ("eligible", "waiting"):
         raise ServiceError(409, f"application {app.id} is {app.status}; only an eligible application is assigned")
     load = dict(
@@ -276,12 +333,13 @@ def assign(session: Session, app: Application, user: User) -> rules.Assignment:
         ).all()
     )
     result = rules.assign(_facts(session, app), _panel(session), load)
+    if not _claim(session, app, ("eligible", "waiting"), "assigned" if result.reviewer else "waiting"):
+        return _current_assignment(session, app)
     if result.reviewer is None:
-        app.status = "waiting"
         app.status_reason = result.explanation
     else:
-        app.status = "assigned"
         app.reviewer_id = result.reviewer.id
+        app.assigned_at = utcnow()
         app.status_reason = None
     app.assignment_explanation = result.explanation
     _log(
@@ -294,31 +352,42 @@ def assign(session: Session, app: Application, user: User) -> rules.Assignment:
     return result
 
 
+def _current_assignment(session: Session, app: Application) -> rules.Assignment:
+    reviewer = next((r for r in _panel(session) if r.id == app.reviewer_id), None)
+    return rules.Assignment(reviewer, app.assignment_explanation or "")
+
+
 def start_review(session: Session, app: Application, user: User) -> CaseDetermination:
-    """Run the engine: its recommendation per item becomes the starting point of the reviewer's decisions."""
+    """Run the engine once on the record as filed (its documents included): its recommendation per item is the
+    starting point of the reviewer's decisions. The case reviewed and the engine's whole result are stored,
+    and everything after (the workbench, the letter, the statistics) reads them. A second call, or one made
+    at the same moment (a double click), returns the stored result and logs nothing."""
     require(user, "admin", "reviewer")
     if not can_see(user, app):
         raise ServiceError(403, "this application is assigned to another reviewer")
+    if app.status in _REVIEWED and app.engine_result is not None:
+        return CaseDetermination.model_validate(app.engine_result)
     if app.status not in ("assigned", "under_review"):
         raise ServiceError(409, f"application {app.id} is {app.status}; it must be assigned first")
-    case = Case.model_validate(app.case)
-    if app.documents:
-        extra = "\n\n".join(f"[{d.filename}]\n{d.text.strip()}" for d in app.documents)
-        case = case.model_copy(update={"case_summary": case.case_summary + "\n\n" + extra})
+    if not _claim(session, app, ("assigned", "under_review"), "under_review") or app.engine_result is not None:
+        if app.engine_result is None:
+            raise ServiceError(409, f"application {app.id} is {app.status}; it must be assigned first")
+        return CaseDetermination.model_validate(app.engine_result)
+    case = reviewed_case(app)
     result = api.review(case)
-    if not app.items:
-        for n, det in enumerate(result.determinations):
-            session.add(
-                ItemReview(
-                    application_id=app.id,
-                    position=n,
-                    request=det.request,
-                    engine_decision=det.decision,
-                    engine_determination=det.model_dump(mode="json"),
-                )
-            )
-    app.status = "under_review"
+    app.reviewed_case = case.model_dump(mode="json")
+    app.engine_result = result.model_dump(mode="json")
     app.decision_id = result.decision_id
+    for n, det in enumerate(result.determinations):
+        session.add(
+            ItemReview(
+                application_id=app.id,
+                position=n,
+                request=det.request,
+                engine_decision=det.decision,
+                engine_determination=det.model_dump(mode="json"),
+            )
+        )
     _log(
         session,
         app,
@@ -338,6 +407,16 @@ def start_review(session: Session, app: Application, user: User) -> CaseDetermin
     return result
 
 
+def reviewed_case(app: Application) -> Case:
+    """The case as the engine reads it: the summary filed with the application and, after it, the text of
+    every document filed before the review started, each under its file name."""
+    case = Case.model_validate(app.case)
+    if app.documents:
+        extra = "\n\n".join(f"[{d.filename}]\n{d.text.strip()}" for d in app.documents)
+        case = case.model_copy(update={"case_summary": case.case_summary + "\n\n" + extra})
+    return case
+
+
 def decide_item(
     session: Session, app: Application, user: User, position: int, action: str, decision: str | None, reason: str | None
 ) -> ItemReview:
@@ -350,6 +429,8 @@ def decide_item(
     item = next((i for i in app.items if i.position == position), None)
     if item is None:
         raise ServiceError(404, f"application {app.id} has no item {position}")
+    if action == "override" and decision == item.engine_decision:
+        action = "accept"  # an "override" to the engine's own decision agrees with it
     if action == "accept":
         item.final_decision, item.override_reason = item.engine_decision, None
     elif action == "override":
@@ -361,6 +442,7 @@ def decide_item(
     else:
         raise ServiceError(422, "action must be 'accept' or 'override'")
     item.decided_by = user.name
+    item.decided_at = utcnow()
     _log(
         session,
         app,
@@ -377,15 +459,18 @@ def decide_item(
 
 
 def final_determination(app: Application) -> tuple[Case, CaseDetermination]:
-    """The case and its determinations with the reviewer's final decisions (and override reasons) in place."""
-    case = Case.model_validate(app.case)
-    result = api.review(case)
+    """The case as reviewed and the stored determinations with the reviewer's final decisions in place: an
+    override carries its reason; an accepted recommendation stays as the engine explained it. Read from the
+    stored decision, never from a new run of the engine."""
+    if app.engine_result is None:
+        raise ServiceError(409, f"application {app.id} has no review yet")
+    case = Case.model_validate(app.reviewed_case or app.case)
+    result = CaseDetermination.model_validate(app.engine_result)
     determinations = []
     for det, item in zip(result.determinations, app.items, strict=True):
         if item.final_decision and item.final_decision != det.decision:
-            det = Determination.model_validate(
-                {
-                    **det.model_dump(),
+            det = det.model_copy(
+                update={
                     "decision": item.final_decision,
                     "rationale": f"The expert reviewer did not follow the engine's recommendation ({det.decision}): "
                     f"{item.override_reason} Engine rationale for reference: {det.rationale}",
@@ -393,31 +478,68 @@ def final_determination(app: Application) -> tuple[Case, CaseDetermination]:
                 }
             )
         determinations.append(det)
-    return case, result.model_copy(
-        update={"determinations": determinations, "decision_id": app.decision_id or result.decision_id}
+    return case, result.model_copy(update={"determinations": determinations})
+
+
+def letter_context(app: Application) -> LetterContext:
+    """What the letter states of the review beyond the case: the assigned reviewer's qualifications, the
+    application's priority, and the dates it was received, assigned and decided (issued)."""
+    reviewer = app.reviewer
+    profile = ReviewerProfile(
+        list(reviewer.licensure_states or []) if reviewer else [],
+        list(reviewer.specialties or []) if reviewer else [],
+        reviewer.years_in_practice if reviewer else 0,
+        reviewer.weekly_hours if reviewer else 0,
+    )
+    documents = [
+        f"{d.filename}: filed {d.created_at.date().isoformat()} ({len(d.text.split())} words)" for d in app.documents
+    ]
+    return LetterContext(
+        reviewer=profile,
+        priority=app.priority,
+        received=app.received_at.date() if app.received_at else None,
+        assigned=app.assigned_at.date() if app.assigned_at else None,
+        decided=(app.issued_at or utcnow()).date(),
+        documents=documents,
     )
 
 
+LETTER_FORMATS = ("text", "html", "pdf")
+
+
 def issue(session: Session, app: Application, user: User) -> Application:
+    """Issue the determination: the letter is rendered once, in every format, and stored; fetching it later
+    returns those bytes. A second call returns the issued application."""
     require(user, "admin", "reviewer")
     if not can_see(user, app):
         raise ServiceError(403, "this application is assigned to another reviewer")
+    if app.status == "issued":
+        return app
     if app.status != "under_review":
         raise ServiceError(409, f"application {app.id} is {app.status}; it cannot be issued")
     undecided = [i.position for i in app.items if not i.final_decision]
     if undecided:
         raise ServiceError(409, f"items {undecided} have no final decision yet")
-    app.status = "issued"
+    if not _claim(session, app, ("under_review",), "issued"):
+        return app
     app.issued_at = utcnow()
+    case, result = final_determination(app)
+    context = letter_context(app)
+    app.letter_text = api.render_letter(case, result, "text", context=context)  # type: ignore[assignment]
+    app.letter_html = api.render_letter(case, result, "html", context=context)  # type: ignore[assignment]
+    app.letter_pdf = api.render_letter(case, result, "pdf", context=context)  # type: ignore[assignment]
     _log(session, app, user.name, "determination_issued", {"decisions": [i.final_decision for i in app.items]})
     return app
 
 
 def letter(app: Application, fmt: str) -> str | bytes:
+    """The letter rendered when the determination was issued, as stored."""
     if app.status != "issued":
         raise ServiceError(409, f"application {app.id} has no issued determination yet")
-    case, result = final_determination(app)
-    return api.render_letter(case, result, fmt)
+    stored = {"text": app.letter_text, "html": app.letter_html, "pdf": app.letter_pdf}.get(fmt)
+    if stored is None:
+        raise ServiceError(409, f"application {app.id} was issued without a stored {fmt} letter")
+    return stored
 
 
 def decision_log(session: Session, application_id: int | None = None) -> list[DecisionLogEntry]:

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import sys
+import threading
 import types
 from functools import cache
 from importlib import resources
@@ -171,9 +172,18 @@ def _spacy_cli_unavailable(*args: object, **kwargs: object) -> None:
     raise RuntimeError("spaCy's command line was not loaded with the OpenIMR pipeline; import spacy.cli first")
 
 
-@cache
+_BUILD_LOCK = threading.Lock()
+
+
 def nlp():
-    """The pipeline, built once per process."""
+    """The pipeline, built once per process. The first build is not thread-safe (spaCy's registries,
+    medspaCy's rules): concurrent first calls, as two requests to a freshly started server, wait for one build."""
+    with _BUILD_LOCK:
+        return _build()
+
+
+@cache
+def _build():
     _quiet_loguru()
     _import_medspacy()
     import spacy

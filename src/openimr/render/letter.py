@@ -14,7 +14,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from openimr.model import Case, CaseDetermination, Letter
-from openimr.render.view import build_view
+from openimr.render.view import LetterContext, build_view
 
 _WIDTH = 100
 
@@ -36,18 +36,24 @@ def _environment() -> Environment:
     return env
 
 
-def render_text(case: Case, result: CaseDetermination, letter: Letter | None = None) -> str:
-    """The letter as plain text."""
-    return _environment().get_template("letter.txt.j2").render(view=build_view(case, result, letter))
+def render_text(
+    case: Case, result: CaseDetermination, letter: Letter | None = None, context: LetterContext | None = None
+) -> str:
+    """The letter as plain text (the engine's draft recommendation without the service's ``context``)."""
+    return _environment().get_template("letter.txt.j2").render(view=build_view(case, result, letter, context))
 
 
-def render_html(case: Case, result: CaseDetermination, letter: Letter | None = None) -> str:
+def render_html(
+    case: Case, result: CaseDetermination, letter: Letter | None = None, context: LetterContext | None = None
+) -> str:
     """The letter as a standalone HTML page (styles inline; prints as the PDF does)."""
-    return _environment().get_template("letter.html.j2").render(view=build_view(case, result, letter))
+    return _environment().get_template("letter.html.j2").render(view=build_view(case, result, letter, context))
 
 
-def render_pdf(case: Case, result: CaseDetermination, letter: Letter | None = None) -> bytes:
+def render_pdf(
+    case: Case, result: CaseDetermination, letter: Letter | None = None, context: LetterContext | None = None
+) -> bytes:
     """The letter as PDF through WeasyPrint: selectable text, embedded fonts, page numbers."""
     from weasyprint import HTML  # loads Pango; only when a PDF is asked for
 
-    return HTML(string=render_html(case, result, letter)).write_pdf()
+    return HTML(string=render_html(case, result, letter, context)).write_pdf()

@@ -24,6 +24,30 @@ class ItemView:
 
 
 @dataclass
+class ReviewerProfile:
+    """The assigned expert reviewer's qualifications, as the service stores them."""
+
+    licensure_states: list[str]
+    specialties: list[str]
+    years_in_practice: int
+    weekly_hours: int
+
+
+@dataclass
+class LetterContext:
+    """What the service knows of the review that the case file does not: who reviewed it, its priority and its
+    dates. A letter without it (the command line, a batch) is the engine's draft recommendation, not a
+    determination: no expert reviewer decided it."""
+
+    reviewer: ReviewerProfile
+    priority: str
+    received: dt.date | None
+    assigned: dt.date | None
+    decided: dt.date
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass
 class LetterView:
     case_id: str
     header: list[tuple[str, str]]
@@ -39,6 +63,7 @@ class LetterView:
     engine_version: str
     ruleset: str
     review_date: dt.date
+    draft: bool = False
 
 
 def _fmt(day: dt.date | None) -> str | None:
@@ -114,17 +139,40 @@ def composed_summary(case: Case) -> list[str]:
     return [" ".join(sentences), note]
 
 
-def build_view(case: Case, result: CaseDetermination, letter: Letter | None = None) -> LetterView:
+def build_view(
+    case: Case, result: CaseDetermination, letter: Letter | None = None, context: LetterContext | None = None
+) -> LetterView:
+    """The letter's content. With the service's ``context`` it is the determination the assigned reviewer made,
+    with their qualifications and the application's dates; without it, the engine's draft recommendation,
+    dated today and naming no reviewer."""
     cfg = settings()
-    header = [
-        ("Case Number", case.id or "(none)"),
-        ("Date Assigned", _fmt(letter.date_assigned) if letter else None),
-        ("Date of Injury", _fmt(case.date_of_injury)),
-        ("Decision Date", _fmt(result.review_date)),
-        ("UR Denial Date", _fmt(case.ur_denial_date)),
-        ("Priority", (letter.priority if letter and letter.priority else "Standard")),
-        ("Application Received", _fmt(letter.application_received) if letter else None),
-    ]
+    if context is not None:
+        header = [
+            ("Case Number", case.id or "(none)"),
+            ("Date Assigned", _fmt(context.assigned)),
+            ("Date of Injury", _fmt(case.date_of_injury)),
+            ("Decision Date", _fmt(context.decided)),
+            ("UR Denial Date", _fmt(case.ur_denial_date)),
+            ("Priority", context.priority.capitalize()),
+            ("Application Received", _fmt(context.received)),
+        ]
+        reviewer = context.reviewer
+    else:
+        header = [
+            ("Case Number", case.id or "(none)"),
+            ("Date Assigned", _fmt(letter.date_assigned) if letter else None),
+            ("Date of Injury", _fmt(case.date_of_injury)),
+            ("Recommendation Date", _fmt(dt.date.today())),
+            ("UR Denial Date", _fmt(case.ur_denial_date)),
+            ("Priority", (letter.priority if letter and letter.priority else "Standard")),
+            ("Application Received", _fmt(letter.application_received) if letter else None),
+        ]
+        reviewer = ReviewerProfile(
+            cfg.reviewer_licensure_states,
+            cfg.reviewer_specialties,
+            cfg.reviewer_years_in_practice,
+            cfg.reviewer_weekly_hours,
+        )
     if len(case.case_summary.split()) > cfg.letter_summary_max_words:
         paragraphs = composed_summary(case)
     else:
@@ -142,19 +190,21 @@ def build_view(case: Case, result: CaseDetermination, letter: Letter | None = No
                 missing=det.missing_documentation,
             )
         )
+    documents = _documents(case, letter) + (context.documents if context else [])
     return LetterView(
         case_id=case.id or "(none)",
         header=[(k, v) for k, v in header if v],
         organization=cfg.organization,
-        licensure_states=cfg.reviewer_licensure_states,
-        specialties=cfg.reviewer_specialties,
-        years_in_practice=cfg.reviewer_years_in_practice,
-        weekly_hours=cfg.reviewer_weekly_hours,
+        licensure_states=reviewer.licensure_states,
+        specialties=reviewer.specialties,
+        years_in_practice=reviewer.years_in_practice,
+        weekly_hours=reviewer.weekly_hours,
         summary_paragraphs=paragraphs,
         items=items,
-        documents=_documents(case, letter),
+        documents=documents,
         decision_id=result.decision_id,
         engine_version=result.engine_version,
         ruleset=result.ruleset,
         review_date=result.review_date,
+        draft=context is None,
     )

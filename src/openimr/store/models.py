@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, event
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -66,6 +79,17 @@ class Application(Base):
     due_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     issued_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     decision_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The digest of the body an Idempotency-Key was first sent with: the same key with another body is refused.
+    idempotency_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # The one stored decision: the case exactly as reviewed (its documents included) and the engine's whole
+    # result, written once when the review starts; the letter, rendered once at issue. Nothing re-runs the
+    # engine to show a past decision.
+    reviewed_case: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    engine_result: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    letter_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    letter_html: Mapped[str | None] = mapped_column(Text, nullable=True)
+    letter_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
     reviewer: Mapped[Reviewer | None] = relationship()
     documents: Mapped[list[Document]] = relationship(back_populates="application", order_by="Document.id")
@@ -92,6 +116,7 @@ class ItemReview(Base):
     """One disputed item: the engine's recommendation and the reviewer's final decision."""
 
     __tablename__ = "item_reviews"
+    __table_args__ = (Index("uq_item_reviews_position", "application_id", "position", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
@@ -102,6 +127,7 @@ class ItemReview(Base):
     final_decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
     override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     application: Mapped[Application] = relationship(back_populates="items")
 

@@ -74,6 +74,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         migrate(settings.database_url)
+        # Build the reading pipeline and load the guidelines before the first request, so that no request
+        # waits for them or races another to build them.
+        from openimr.extract.pipeline import nlp
+        from openimr.guidelines.loader import all_guidelines
+
+        nlp()
+        all_guidelines()
         yield
 
     app = FastAPI(

@@ -14,7 +14,7 @@ from openimr.web.schemas import ApplicationIn, ApplicationOut, ItemDecisionIn, L
 from openimr.web.views import application_out, log_out, reviewer_out
 
 router = APIRouter(prefix="/v1")
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
 
 
 @router.post("/review", response_model=CaseDetermination, tags=["review"])
