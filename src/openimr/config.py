@@ -26,6 +26,16 @@ class Settings(BaseSettings):
         default=900, description="A longer record is summarized in the letter from the extracted facts."
     )
 
+    # Limits on input, each a numbered error when breached (errors.py): time and memory stay bounded.
+    max_json_depth: int = Field(default=64, description="Deepest nesting of a JSON case file (E205).")
+    max_case_chars: int = Field(
+        default=1_000_000, description="Characters of a case's summary and requests together (E207)."
+    )
+    max_pdf_inflated_bytes: int = Field(
+        default=256 * 1024 * 1024, description="What a PDF's compressed streams may inflate to (E208)."
+    )
+    max_pdf_pages: int = Field(default=2000, description="Pages of one PDF (E209).")
+
     database_url: str = "sqlite:///openimr.db"
     max_body_bytes: int = 20 * 1024 * 1024
     filing_window_days: int = 30

@@ -26,6 +26,12 @@ class Err(StrEnum):
     E202 = "invalid case file: {detail}"
     E203 = "the dataset has no cases"
     E204 = "unknown input kind: {detail}"
+    E205 = "the JSON nests deeper than {limit} levels"
+    E206 = "a number in the JSON has more digits than can be read: {detail}"
+    E207 = "the case is too large: {detail}"
+    E208 = "the PDF inflates to more than {limit} bytes (a compression bomb?)"
+    E209 = "the PDF has {pages} pages; the limit is {limit}"
+    E299 = "an unexpected error, which is a bug to report: {detail}"
 
 
 class OpenIMRError(Exception):

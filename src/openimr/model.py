@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Decision = Literal["Upheld", "Overturned"]
 
@@ -77,7 +77,8 @@ class Case(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: str | None = None
+    # An id names files, headers and log lines: one line of printable characters.
+    id: str | None = Field(default=None, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
     case_summary: str = Field(min_length=1)
     requests: list[CaseRequest] = Field(min_length=1)
     date_of_injury: dt.date | None = None
@@ -90,6 +91,20 @@ class Case(BaseModel):
         if not value.strip():
             raise ValueError("must not be blank")
         return value
+
+    @model_validator(mode="after")
+    def _within_size(self) -> Case:
+        """A case larger than the limit (OPENIMR_MAX_CASE_CHARS) is refused whichever interface brings it,
+        before the engine spends time and memory on it."""
+        from openimr.config import settings
+
+        size = len(self.case_summary) + sum(len(r.text) for r in self.requests)
+        limit = settings().max_case_chars
+        if size > limit:
+            raise ValueError(
+                f"[E207] the case is too large: {size:,} characters; the limit is {limit:,} (OPENIMR_MAX_CASE_CHARS)"
+            )
+        return self
 
 
 # --- determinations (the DESIGN.md output contract, with optional extensions) -------------------------
@@ -159,4 +174,7 @@ class CaseDetermination(BaseModel):
     review_date_source: str
     engine_version: str
     ruleset: str
+    input_digest: str | None = Field(
+        default=None, description="SHA-256 of the case exactly as the engine received it (its canonical JSON)."
+    )
     determinations: list[Determination]

@@ -13,6 +13,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -180,9 +181,7 @@ def _body_digest(new: NewApplication) -> str:
 
 def _same_body(existing: Application, digest: str, key: str) -> Application:
     if existing.idempotency_digest and existing.idempotency_digest != digest:
-        raise ServiceError(
-            409, f"the Idempotency-Key {key!r} was used for another application with a different body"
-        )
+        raise ServiceError(409, f"the Idempotency-Key {key!r} was used for another application with a different body")
     return existing
 
 
@@ -413,7 +412,10 @@ def reviewed_case(app: Application) -> Case:
     case = Case.model_validate(app.case)
     if app.documents:
         extra = "\n\n".join(f"[{d.filename}]\n{d.text.strip()}" for d in app.documents)
-        case = case.model_copy(update={"case_summary": case.case_summary + "\n\n" + extra})
+        try:
+            case = Case.model_validate({**app.case, "case_summary": case.case_summary + "\n\n" + extra})
+        except ValidationError as exc:
+            raise ServiceError(422, f"application {app.id}: {exc.errors()[0]['msg']}") from exc
     return case
 
 

@@ -212,3 +212,38 @@ def test_a_letter_from_the_command_line_is_the_engines_draft() -> None:
     text = api.render_letter(case, api.review(case), "text")
     assert "DRAFT: THE ENGINE'S RECOMMENDATION, NOT A DETERMINATION" in text
     assert "Recommendation Date" in text and "assigned this case to an independent expert reviewer" not in text
+
+
+def test_bad_requests_get_a_client_error_not_a_500(client: TestClient, tokens: Tokens) -> None:
+    headers = {**tokens.header("admin"), "Content-Type": "application/json"}
+    deep = '{"case_summary": "x", "requests": [{"text": "MRI"}], "x": ' + "[" * 3000 + "]" * 3000 + "}"
+    assert 400 <= client.post("/v1/review", content=deep, headers=headers).status_code < 500
+    digits = '{"id": ' + "9" * 5000 + ', "case_summary": "x", "requests": [{"text": "MRI"}]}'
+    assert 400 <= client.post("/v1/review", content=digits, headers=headers).status_code < 500
+    huge = client.post(
+        "/v1/review",
+        json={"case_summary": "pain " * 220_000, "requests": [{"text": "MRI"}]},
+        headers=tokens.header("admin"),
+    )
+    assert huge.status_code in (413, 422)
+    newline = client.post(
+        "/v1/review",
+        json={"id": "a\nb", "case_summary": "x", "requests": [{"text": "MRI"}]},
+        headers=tokens.header("admin"),
+    )
+    assert newline.status_code == 422
+    assert client.get(f"/v1/applications/{2**63}", headers=tokens.header("admin")).status_code == 422
+    assert client.get("/v1/applications/0", headers=tokens.header("admin")).status_code == 422
+
+
+def test_a_database_error_does_not_carry_the_record_it_was_writing(db_url: str) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from openimr.store.models import Document
+
+    with pytest.raises(IntegrityError) as failed, session_scope(db_url) as session:
+        session.add(
+            Document(application_id=999_999, filename="x.txt", content_type="text/plain", size=1, text="SECRET RECORD")
+        )
+        session.flush()
+    assert "SECRET RECORD" not in str(failed.value)

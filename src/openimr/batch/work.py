@@ -9,7 +9,8 @@ from openimr.errors import Err, OpenIMRError
 def _error(unit: Unit, err: OpenIMRError | Exception) -> dict:
     if isinstance(err, OpenIMRError):
         return {"source": unit.key, "error": {"code": err.code.name, "message": err.render()}}
-    return {"source": unit.key, "error": {"code": "E999", "message": f"{unit.key}: {type(err).__name__}: {err}"}}
+    unexpected = OpenIMRError(Err.E299, unit.key, detail=f"{type(err).__name__}: {err}")
+    return {"source": unit.key, "error": {"code": unexpected.code.name, "message": unexpected.render()}}
 
 
 def parse_unit(unit: Unit) -> dict:

@@ -379,5 +379,6 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
         review_date_source=source,
         engine_version=__version__,
         ruleset=ruleset_hash(),
+        input_digest=input_digest(case),
         determinations=[decided[n] for n in range(len(requests))],
     )

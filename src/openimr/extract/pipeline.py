@@ -191,6 +191,9 @@ def _build():
     from spacy.language import Language
 
     pipeline = spacy.blank("en")
+    # spaCy's million-character guard is for its parser and NER, which this pipeline has not: the size of a
+    # case is bounded by OPENIMR_MAX_CASE_CHARS (a numbered error) before it gets here.
+    pipeline.max_length = 50_000_000
     pipeline.add_pipe("sentencizer")
     if not Language.has_factory("openimr_line_breaks"):
         Language.component("openimr_line_breaks", func=break_at_lines)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from openimr.config import settings
 from openimr.errors import Err, OpenIMRError
 from openimr.model import Case, CaseRequest, Letter
 
@@ -34,7 +35,50 @@ def case_from_dict(data: object, where: str) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
+        too_large = [e for e in exc.errors() if "[E207]" in str(e.get("msg"))]
+        if too_large:
+            detail = str(too_large[0]["msg"]).split("too large: ", 1)[-1]
+            raise OpenIMRError(Err.E207, where, detail=detail) from exc
         raise OpenIMRError(Err.E202, where, detail=_field_errors(exc)) from exc
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of brackets in a JSON text, strings skipped: one linear pass, so that a file nested
+    thousands deep is refused before the parser recurses into it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def loads_bounded(text: str, where: str) -> object:
+    """``json.loads`` within the limits: nesting (E205) and the digits of a number (E206) give numbered
+    errors instead of a crash of the whole run."""
+    limit = settings().max_json_depth
+    if json_depth(text) > limit:
+        raise OpenIMRError(Err.E205, where, limit=str(limit))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # Python refuses integers of more than 4,300 digits
+        raise OpenIMRError(Err.E206, where, detail=str(exc).split(";")[0]) from exc
+    except RecursionError as exc:
+        raise OpenIMRError(Err.E205, where, limit=str(limit)) from exc
 
 
 def iter_json_records(text: str, source: str) -> Iterator[tuple[str, object | OpenIMRError]]:
@@ -44,10 +88,15 @@ def iter_json_records(text: str, source: str) -> Iterator[tuple[str, object | Op
         yield source, OpenIMRError(Err.E102, source)
         return
     try:
-        whole = json.loads(stripped)
+        whole = loads_bounded(stripped, source)
     except json.JSONDecodeError:
         whole = None
         is_single = False
+    except OpenIMRError as err:
+        if "\n" not in stripped:
+            yield source, err
+            return
+        whole, is_single = None, False  # a dataset: each line is read, and refused, on its own
     else:
         is_single = True
     if is_single:
@@ -64,9 +113,11 @@ def iter_json_records(text: str, source: str) -> Iterator[tuple[str, object | Op
             continue
         where = f"{source}:{lineno}"
         try:
-            yield where, json.loads(line)
+            yield where, loads_bounded(line, where)
         except json.JSONDecodeError as exc:
             yield where, OpenIMRError(Err.E201, where, detail=f"{exc.msg} at column {exc.colno}")
+        except OpenIMRError as err:
+            yield where, err
 
 
 def iter_cases_from_text(text: str, source: str) -> Iterator[tuple[str, Case | OpenIMRError, dict]]:

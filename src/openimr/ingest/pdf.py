@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import statistics
+import zlib
 
 import pypdfium2 as pdfium
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from openimr.config import settings
 from openimr.errors import Err, OpenIMRError
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -62,6 +65,39 @@ def _pdfium_page_text(page: pdfium.PdfPage) -> str:
     return "\n".join(out)
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def check_inflated_size(data: bytes, where: str) -> None:
+    """Refuse a PDF whose compressed streams inflate beyond the limit (E208) before any library inflates
+    them: a stream of a few hundred kilobytes can hold gigabytes of zeros. Each Flate stream is inflated in
+    bounded pieces and counted, never kept. Streams that are not Flate, or are encrypted (the DWC letters'
+    are), do not inflate here and count as their stored size."""
+    limit = settings().max_pdf_inflated_bytes
+    total = 0
+    for found in _STREAM.finditer(data):
+        end = data.find(b"endstream", found.end())
+        raw = data[found.end() : end if end >= 0 else len(data)]
+        inflater = zlib.decompressobj()
+        try:
+            piece = inflater.decompress(raw, _CHUNK)
+            total += len(piece)
+            while inflater.unconsumed_tail and total <= limit:
+                piece = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+                total += len(piece)
+        except zlib.error:
+            total += len(raw)
+        if total > limit:
+            raise OpenIMRError(Err.E208, where, limit=f"{limit:,}")
+
+
+def _check_pages(count: int, where: str) -> None:
+    limit = settings().max_pdf_pages
+    if count > limit:
+        raise OpenIMRError(Err.E209, where, pages=str(count), limit=str(limit))
+
+
 def pdf_text_fast(data: bytes, where: str) -> str:
     """Every page's text through PDFium, pages separated by a newline."""
     try:
@@ -71,6 +107,7 @@ def pdf_text_fast(data: bytes, where: str) -> str:
             raise OpenIMRError(Err.E105, where) from exc
         raise OpenIMRError(Err.E104, where, detail=str(exc)) from exc
     try:
+        _check_pages(len(document), where)
         text = "\n".join(_pdfium_page_text(document[i]) for i in range(len(document)))
     except pdfium.PdfiumError as exc:
         raise OpenIMRError(Err.E104, where, detail=str(exc)) from exc
@@ -87,6 +124,7 @@ def pdf_text_exact(data: bytes, where: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise OpenIMRError(Err.E105, where)
+        _check_pages(len(reader.pages), where)
         pages = [page.extract_text() or "" for page in reader.pages]
     except OpenIMRError:
         raise
@@ -102,9 +140,10 @@ def pdf_text_exact(data: bytes, where: str) -> str:
 
 def pdf_text(data: bytes, where: str) -> str:
     """The fast text of a PDF; pypdf's when PDFium cannot open it for a reason other than a password."""
+    check_inflated_size(data, where)
     try:
         return pdf_text_fast(data, where)
     except OpenIMRError as err:
-        if err.code is Err.E105:
+        if err.code in (Err.E105, Err.E208, Err.E209):
             raise
         return pdf_text_exact(data, where)

@@ -24,7 +24,8 @@ def _redact(url: str) -> str:
 
 @cache
 def engine_for(url: str) -> Engine:
-    kwargs: dict = {"future": True, "pool_pre_ping": True}
+    # hide_parameters: a database error's message never carries the values it was writing (a record's text)
+    kwargs: dict = {"future": True, "pool_pre_ping": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     engine = create_engine(url, **kwargs)

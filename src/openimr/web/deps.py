@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from sqlalchemy.orm import Session
 
 from openimr import service
@@ -19,6 +19,11 @@ def get_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+# Ids and positions in a URL are database integers: a larger number is a client's mistake (422), not a 500.
+_DB_INT = 2**63 - 1
+AppId = Annotated[int, Path(ge=1, le=_DB_INT, description="The application's id.")]
+Position = Annotated[int, Path(ge=0, le=10_000, description="The item's position in the application.")]
 
 
 def get_session(settings: SettingsDep) -> Iterator[Session]:

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from openimr import api, service
 from openimr.model import Case, CaseDetermination
-from openimr.web.deps import SessionDep, SettingsDep, UserDep
+from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, UserDep
 from openimr.web.schemas import ApplicationIn, ApplicationOut, ItemDecisionIn, LogEntryOut, ReviewerIn, ReviewerOut
 from openimr.web.views import application_out, log_out, reviewer_out
 
@@ -52,13 +52,13 @@ def list_applications(user: UserDep, session: SessionDep) -> list[ApplicationOut
 
 
 @router.get("/applications/{app_id}", response_model=ApplicationOut, tags=["applications"])
-def get_application(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
+def get_application(app_id: AppId, user: UserDep, session: SessionDep) -> ApplicationOut:
     return application_out(service.get_application(session, app_id, user))
 
 
 @router.post("/applications/{app_id}/documents", status_code=201, tags=["documents"])
 async def upload_document(
-    app_id: int,
+    app_id: AppId,
     user: UserDep,
     session: SessionDep,
     response: Response,
@@ -86,25 +86,27 @@ def _step(app_id: int, user, session, action) -> ApplicationOut:  # noqa: ANN001
 
 
 @router.post("/applications/{app_id}/eligibility", response_model=ApplicationOut, tags=["workflow"])
-def screen(app_id: int, user: UserDep, session: SessionDep, settings: SettingsDep) -> ApplicationOut:
+def screen(app_id: AppId, user: UserDep, session: SessionDep, settings: SettingsDep) -> ApplicationOut:
     """Screen eligibility: eligible, or ineligible with the reason."""
     return _step(app_id, user, session, lambda app: service.screen(session, app, user, settings))
 
 
 @router.post("/applications/{app_id}/assignment", response_model=ApplicationOut, tags=["workflow"])
-def assign(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
+def assign(app_id: AppId, user: UserDep, session: SessionDep) -> ApplicationOut:
     """Assign a qualified, conflict-free reviewer (or leave the application waiting, with the reason)."""
     return _step(app_id, user, session, lambda app: service.assign(session, app, user))
 
 
 @router.post("/applications/{app_id}/review", response_model=ApplicationOut, tags=["reviews"])
-def start_review(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
+def start_review(app_id: AppId, user: UserDep, session: SessionDep) -> ApplicationOut:
     """Run the engine; its recommendation per item awaits the reviewer's accept or override."""
     return _step(app_id, user, session, lambda app: service.start_review(session, app, user))
 
 
 @router.post("/applications/{app_id}/items/{position}", response_model=ApplicationOut, tags=["reviews"])
-def decide_item(app_id: int, position: int, body: ItemDecisionIn, user: UserDep, session: SessionDep) -> ApplicationOut:
+def decide_item(
+    app_id: AppId, position: Position, body: ItemDecisionIn, user: UserDep, session: SessionDep
+) -> ApplicationOut:
     """Accept the engine's recommendation for one item, or override it with a reason."""
     return _step(
         app_id,
@@ -115,14 +117,14 @@ def decide_item(app_id: int, position: int, body: ItemDecisionIn, user: UserDep,
 
 
 @router.post("/applications/{app_id}/determination", response_model=ApplicationOut, tags=["determinations"])
-def issue(app_id: int, user: UserDep, session: SessionDep) -> ApplicationOut:
+def issue(app_id: AppId, user: UserDep, session: SessionDep) -> ApplicationOut:
     """Issue the determination once every item has a final decision."""
     return _step(app_id, user, session, lambda app: service.issue(session, app, user))
 
 
 @router.get("/applications/{app_id}/letter", tags=["determinations"])
 def letter(
-    app_id: int, user: UserDep, session: SessionDep, format: Literal["pdf", "html", "text"] = Query("pdf")
+    app_id: AppId, user: UserDep, session: SessionDep, format: Literal["pdf", "html", "text"] = Query("pdf")
 ) -> Response:
     """The Final Determination Letter of an issued application (PDF by default)."""
     app = service.get_application(session, app_id, user)

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from openimr import service
 from openimr.service import ServiceError
-from openimr.web.deps import SessionDep, SettingsDep, get_user
+from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, get_user
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("openimr.web").joinpath("templates")))
@@ -105,7 +105,7 @@ def _page(request: Request, session, app_id: int, error: str | None = None, stat
 
 
 @router.get("/applications/{app_id}", response_class=HTMLResponse)
-def application_page(app_id: int, request: Request, session: SessionDep) -> Response:
+def application_page(app_id: AppId, request: Request, session: SessionDep) -> Response:
     return _page(request, session, app_id)
 
 
@@ -133,7 +133,7 @@ def _act(request: Request, session, settings, app_id: int, action: str) -> Respo
 
 
 @router.post("/applications/{app_id}/{action}")
-def act(app_id: int, action: str, request: Request, session: SessionDep, settings: SettingsDep) -> Response:
+def act(app_id: AppId, action: str, request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     if action not in ("eligibility", "assignment", "review", "issue"):
         raise HTTPException(404)
     return _act(request, session, settings, app_id, action)
@@ -141,8 +141,8 @@ def act(app_id: int, action: str, request: Request, session: SessionDep, setting
 
 @router.post("/applications/{app_id}/items/{position}", response_class=HTMLResponse)
 def decide(
-    app_id: int,
-    position: int,
+    app_id: AppId,
+    position: Position,
     request: Request,
     session: SessionDep,
     action: Annotated[str, Form()],
