@@ -180,3 +180,78 @@ def test_dev_cases_with_two_workers_equal_one_process(tmp_path: Path) -> None:
     run_batch("review", [str(dev)], tmp_path / "two", workers=2)
     one, two = _records(tmp_path / "one"), _records(tmp_path / "two")
     assert len(one) == 99 and one == two
+
+
+def test_a_run_with_a_failed_unit_exits_1_and_reports_an_unknown_file(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(SAMPLES / "letters" / "000_48d608976b2c9686.txt", tmp_path / "in")
+    (tmp_path / "in" / "notes.docx").write_bytes(b"PK\x03\x04 not a letter")
+    run = subprocess.run(
+        [OPENIMR, "batch", "parse", str(tmp_path / "in"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = [json.loads(x) for x in (tmp_path / "out" / ERRORS).read_text().splitlines()]
+    assert [(e["error"]["code"], Path(e["source"]).name) for e in errors] == [("E204", "notes.docx")]
+    assert len((tmp_path / "out" / RESULTS).read_text().splitlines()) == 1
+
+
+def test_the_same_files_under_another_path_are_not_done_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(CASES, tmp_path / "cases.jsonl")
+    first = run_batch("review", [str(tmp_path / "cases.jsonl")], tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    again = run_batch("review", ["./cases.jsonl"], tmp_path / "out")
+    assert first.done == first.total and again.skipped == again.total and again.done == 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the worker processes")
+def test_worker_processes_end_with_a_killed_main_process(tmp_path: Path) -> None:
+    big = tmp_path / "many.jsonl"
+    big.write_text("\n".join([CASES.read_text().strip()] * 20) + "\n")
+    run = subprocess.Popen(
+        [OPENIMR, "batch", "review", str(big), "--out", str(tmp_path / "out"), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while time.time() < deadline and len(workers) < 2:
+        workers = _children(run.pid)
+        time.sleep(0.2)
+    assert len(workers) >= 2, "the pool never started"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    deadline = time.time() + 10
+    alive = workers
+    while time.time() < deadline and alive:
+        alive = [w for w in alive if Path(f"/proc/{w}").exists() and "zombie" not in _state(w)]
+        time.sleep(0.2)
+    assert not alive, f"workers {alive} outlived the main process"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split("\n", 1)[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
+def test_an_unreachable_dask_scheduler_is_one_line_error(tmp_path: Path) -> None:
+    started = time.time()
+    run = subprocess.run(
+        [OPENIMR, "batch", "review", str(CASES), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1 and time.time() - started < 30
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr and "Traceback" not in run.stderr

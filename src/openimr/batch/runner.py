@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -53,8 +55,10 @@ def done_keys(out: Path) -> set[str]:
             with path.open(encoding="utf-8") as fh:
                 for line in fh:
                     try:
-                        keys.add(json.loads(line)["source"])
-                    except (json.JSONDecodeError, KeyError):
+                        record = json.loads(line)
+                        # the unit's content key; runs before content keys wrote the path as "source"
+                        keys.add(record.get("unit") or record["source"])
+                    except (json.JSONDecodeError, KeyError, AttributeError):
                         continue
     return keys
 
@@ -70,9 +74,21 @@ def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield batch
 
 
+def _watch_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it is gone (killed, not shut down): a pool worker
+    waits on its queue forever otherwise."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _start_worker() -> None:
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+
+
 class _Local:
     def __init__(self, workers: int) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) if workers > 1 else None
 
     def submit(self, mode: str, chunk: list[Unit]) -> Future:
         if self.pool is None:
@@ -86,11 +102,21 @@ class _Local:
             self.pool.shutdown(cancel_futures=True)
 
 
+class SchedulerUnavailable(RuntimeError):
+    """The Dask scheduler named by the address cannot be reached."""
+
+
 class _Dask:
-    def __init__(self, scheduler: str) -> None:
+    def __init__(self, scheduler: str, timeout: float = 5.0) -> None:
         from distributed import Client
 
-        self.client = Client(scheduler, timeout="30s")
+        try:
+            self.client = Client(scheduler, timeout=f"{timeout}s")
+        except (OSError, TimeoutError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise SchedulerUnavailable(
+                f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s: {reason}"
+            ) from None
 
     def submit(self, mode: str, chunk: list[Unit]) -> Future:
         return self.client.submit(run_chunk, mode, chunk, pure=False)  # type: ignore[return-value]

@@ -7,6 +7,7 @@ output folder is not done again.
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,34 +19,63 @@ CASE_SUFFIXES = {".json", ".jsonl"}
 
 @dataclass(frozen=True)
 class Unit:
-    key: str
+    key: str  # what the unit is, by content: the same file under another path is the same unit
     path: str
     line: int | None = None  # 1-based line of a JSONL dataset; None for a whole file
+    refused: str | None = None  # why the unit is not read at all (a file of an unknown kind)
+
+    @property
+    def source(self) -> str:
+        """Where the unit is, for people: the path, and the line of a dataset."""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
 
 
 def _expand(source: str) -> list[Path]:
     path = Path(source)
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES | CASE_SUFFIXES)
+        return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
     if any(ch in source for ch in "*?["):
         return sorted(Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file())
     return [path]
 
 
+def _refusal(path: Path, mode: str) -> str | None:
+    """Why a file is not a unit of this run: an unknown kind, or a case file given to ``parse``."""
+    suffix = path.suffix.lower()
+    if suffix not in LETTER_SUFFIXES | CASE_SUFFIXES:
+        return f"E204:unknown input kind: {path.name} is neither a letter (.txt, .pdf) nor a case file (.json, .jsonl)"
+    if suffix in CASE_SUFFIXES and mode == "parse":
+        return f"E204:unknown input kind: {path.name} is a case file, not a letter; use 'openimr batch review'"
+    return None
+
+
 def iter_units(sources: list[str], mode: str) -> Iterator[Unit]:
-    """Every unit of the sources, in a stable order. ``parse`` takes letters; ``review`` takes both."""
+    """Every unit of the sources, in a stable order. ``parse`` takes letters; ``review`` takes both; any
+    other file is a unit refused with its reason, so that it is reported rather than skipped. A unit's key
+    is a digest of its content (a dataset line's, a file's), so a run resumed with the same files under
+    other paths ("./x.jsonl", an absolute path) does nothing twice."""
     for source in sources:
         for path in _expand(source):
-            suffix = path.suffix.lower()
-            if suffix in CASE_SUFFIXES and mode == "review" and suffix == ".jsonl":
-                with path.open(encoding="utf-8", errors="replace") as fh:
-                    for n, line in enumerate(fh, start=1):
-                        if line.strip():
-                            yield Unit(f"{path}:{n}", str(path), n)
-            elif suffix in CASE_SUFFIXES and mode == "parse":
-                continue
+            if refused := _refusal(path, mode):
+                yield Unit(f"refused:{path.resolve()}", str(path), refused=refused)
+            elif path.suffix.lower() == ".jsonl" and mode == "review":
+                try:
+                    with path.open("rb") as fh:
+                        for n, line in enumerate(fh, start=1):
+                            if line.strip():
+                                yield Unit(f"{_digest(line)}:{n}", str(path), n)
+                except OSError:
+                    yield Unit(f"unreadable:{path.resolve()}", str(path))
             else:
-                yield Unit(str(path), str(path))
+                try:
+                    key = _digest(path.read_bytes())
+                except OSError:
+                    key = f"unreadable:{path.resolve()}"  # the worker reports why (E101)
+                yield Unit(key, str(path))
 
 
 def read_unit_text(unit: Unit) -> str:

@@ -28,7 +28,7 @@ def _run_batch(mode: str, sources: list[str], out: Path, workers: int, scheduler
         TimeRemainingColumn,
     )
 
-    from openimr.batch.runner import RESULTS, run_batch
+    from openimr.batch.runner import RESULTS, SchedulerUnavailable, run_batch
     from openimr.batch.tables import write_parquet
 
     columns = (
@@ -47,12 +47,18 @@ def _run_batch(mode: str, sources: list[str], out: Path, workers: int, scheduler
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f}")
 
-        summary = run_batch(mode, sources, out, workers=workers, scheduler=scheduler, progress=progress)
+        try:
+            summary = run_batch(mode, sources, out, workers=workers, scheduler=scheduler, progress=progress)
+        except SchedulerUnavailable as exc:
+            err_console.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
     rows = write_parquet(out / RESULTS, out / "results.parquet")
     print(
         f"{summary.total} units: {summary.skipped} already done, {summary.done} done now "
         f"({summary.errors} errors in {out / 'errors.jsonl'}); {rows} rows in {out / 'results.parquet'}"
     )
+    # as 'decide' does: a run in which any unit failed exits 1
+    raise typer.Exit(1 if summary.errors else 0)
 
 
 @batch_app.command("parse")
