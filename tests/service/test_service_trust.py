@@ -247,3 +247,9 @@ def test_a_database_error_does_not_carry_the_record_it_was_writing(db_url: str) 
         )
         session.flush()
     assert "SECRET RECORD" not in str(failed.value)
+
+
+def test_a_query_id_beyond_a_database_integer_is_422(client: TestClient, tokens: Tokens) -> None:
+    """Found by bench/api_fuzz.py: the decision log's application_id reached SQLite unbounded (a 500)."""
+    huge = -(10**33)
+    assert client.get(f"/v1/decision-log?application_id={huge}", headers=tokens.header("admin")).status_code == 422

@@ -135,7 +135,11 @@ def letter(
 
 
 @router.get("/decision-log", response_model=list[LogEntryOut], tags=["audit"])
-def decision_log(user: UserDep, session: SessionDep, application_id: int | None = None) -> list[LogEntryOut]:
+def decision_log(
+    user: UserDep,
+    session: SessionDep,
+    application_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> list[LogEntryOut]:
     """Every engine run and reviewer action, in order. Reviewers see the entries of their applications."""
     if application_id is not None:
         service.get_application(session, application_id, user)
