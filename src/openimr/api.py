@@ -86,19 +86,22 @@ def iter_case_inputs(paths: Iterable[str | Path]) -> Iterator[CaseInput]:
 # --- review and evaluation ------------------------------------------------------------------------------
 
 
-def review(case: Case | dict):
-    """Decide every disputed item of a case (a ``Case`` or a dict in the case-file contract)."""
+def review(case: Case | dict, refer_below: float | None = None):
+    """Decide every disputed item of a case (a ``Case`` or a dict in the case-file contract); items whose
+    confidence is under ``refer_below`` are marked for referral to a physician reviewer."""
     from openimr.engine.decide import review_case
     from openimr.ingest.casefile import case_from_dict
 
     if isinstance(case, dict):
         case = case_from_dict(case, "<case>")
-    return review_case(case)
+    return review_case(case, refer_below=refer_below)
 
 
-def evaluate(paths: Iterable[str | Path], reasons: str | Path | None = None):
+def evaluate(paths: Iterable[str | Path], reasons: str | Path | None = None, confidence: bool = False):
     """Score the engine against real decisions: JSONL cases with ``expected``, or letters. With ``reasons``
-    (a JSONL file of the reviewers' reasons per item), also how often it is right for the right reason.
+    (a JSONL file of the reviewers' reasons per item), also how often it is right for the right reason; with
+    ``confidence``, how well the confidence ranks and calibrates, from cross-validated confidences (each
+    item's from a model fitted on the other cases' items).
 
     Returns (Agreement, errors) where errors are the inputs that could not be read or scored."""
     from openimr.eval.metrics import Scored, agreement
@@ -123,6 +126,8 @@ def evaluate(paths: Iterable[str | Path], reasons: str | Path | None = None):
             scored.append(Scored(inp.case.id, det.request, det.category, exp, det.decision))
             decided.append((str(inp.case.id), n, exp, det))
     measured = agreement(scored)
+    if confidence:
+        measured.confidence = _confidence_measures(decided)
     if annotations is not None:
         by_reason = score_reasons(decided, annotations)
         measured.reasons = {
@@ -133,6 +138,20 @@ def evaluate(paths: Iterable[str | Path], reasons: str | Path | None = None):
             "right_for_another_reason": by_reason.wrong_reason,
         }
     return measured, errors
+
+
+def _confidence_measures(decided: list) -> dict:
+    from openimr.engine.confidence import signals
+    from openimr.eval.calibration import Item, accuracy_at, auc, cross_validated, reliability
+
+    items = [Item(case_id, signals(det), det.decision == expected) for case_id, _, expected, det in decided]
+    correct = [i.correct for i in items]
+    cv = cross_validated(items, folds=min(5, len({i.case_id for i in items})))
+    return {
+        "auc": auc(cv, correct),
+        "reliability": reliability(cv, correct, bins=10),
+        "accuracy_at": {f"{int(c * 100)}%": accuracy_at(cv, correct, c) for c in (0.6, 0.8, 1.0)},
+    }
 
 
 def render_letter(case: Case, result, fmt: str = "text", letter: Letter | None = None, context=None) -> str | bytes:

@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     )
     max_pdf_pages: int = Field(default=2000, description="Pages of one PDF (E209).")
 
+    refer_below: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Items whose confidence is under this are referred to a physician reviewer (OPENIMR_REFER_BELOW).",
+    )
+
     database_url: str = "sqlite:///openimr.db"
     max_body_bytes: int = 20 * 1024 * 1024
     filing_window_days: int = 30

@@ -162,7 +162,16 @@ class Determination(BaseModel):
     )
     missing_documentation: list[str] = Field(default_factory=list)
     would_change_if: list[str] = Field(default_factory=list)
-    confidence: float = Field(ge=0, le=1)
+    confidence: float = Field(
+        ge=0,
+        le=1,
+        description="The calibrated probability that a physician reviewer decides the item the same way "
+        "(engine/confidence.py; README, 'Confidence and referral').",
+    )
+    status: Literal["decided", "refer"] = Field(
+        default="decided", description="'refer': under the referral threshold, for a physician reviewer to decide."
+    )
+    refer_reasons: list[str] = Field(default_factory=list, description="Why the item is referred, in plain words.")
 
 
 class CaseDetermination(BaseModel):

@@ -356,9 +356,12 @@ def _current_assignment(session: Session, app: Application) -> rules.Assignment:
     return rules.Assignment(reviewer, app.assignment_explanation or "")
 
 
-def start_review(session: Session, app: Application, user: User) -> CaseDetermination:
+def start_review(
+    session: Session, app: Application, user: User, refer_below: float | None = None
+) -> CaseDetermination:
     """Run the engine once on the record as filed (its documents included): its recommendation per item is the
-    starting point of the reviewer's decisions. The case reviewed and the engine's whole result are stored,
+    starting point of the reviewer's decisions (items under ``refer_below`` marked for a physician's decision).
+    The case reviewed and the engine's whole result are stored,
     and everything after (the workbench, the letter, the statistics) reads them. A second call, or one made
     at the same moment (a double click), returns the stored result and logs nothing."""
     require(user, "admin", "reviewer")
@@ -373,7 +376,7 @@ def start_review(session: Session, app: Application, user: User) -> CaseDetermin
             raise ServiceError(409, f"application {app.id} is {app.status}; it must be assigned first")
         return CaseDetermination.model_validate(app.engine_result)
     case = reviewed_case(app)
-    result = api.review(case)
+    result = api.review(case, refer_below)
     app.reviewed_case = case.model_dump(mode="json")
     app.engine_result = result.model_dump(mode="json")
     app.decision_id = result.decision_id
@@ -557,7 +560,7 @@ def overdue(app: Application, now: dt.datetime | None = None) -> bool:
 
 def stats_rows(session: Session) -> list[dict]:
     """One row per decided item of the service (final decisions where given, else the engine's), in the
-    columns of the batch tables."""
+    columns of the batch tables; the reviewer's final decision is what the engine's is measured against."""
     from openimr.batch.tables import row
 
     out = []
@@ -576,6 +579,9 @@ def stats_rows(session: Session) -> list[dict]:
                     category=det.get("category"),
                     treatment=det.get("treatment"),
                     decision=item.final_decision or item.engine_decision,
+                    engine_decision=item.engine_decision,
+                    status=det.get("status", "decided"),
+                    expected=item.final_decision,
                     guideline_source=guideline.get("source"),
                     guideline_title=guideline.get("title"),
                     reviewer_specialties=", ".join(reviewer.specialties) if reviewer else None,

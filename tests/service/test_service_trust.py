@@ -253,3 +253,25 @@ def test_a_query_id_beyond_a_database_integer_is_422(client: TestClient, tokens:
     """Found by bench/api_fuzz.py: the decision log's application_id reached SQLite unbounded (a 500)."""
     huge = -(10**33)
     assert client.get(f"/v1/decision-log?application_id={huge}", headers=tokens.header("admin")).status_code == 422
+
+
+def test_referred_items_come_first_in_the_workbench_and_the_stats_show_the_rate(tokens: Tokens, db_url: str) -> None:
+    from openimr.config import Settings
+    from openimr.web.app import create_app
+
+    with TestClient(create_app(Settings(database_url=db_url, refer_below=0.99))) as referring:
+        app_id = _to_review(referring, tokens, upload=False)
+        reviewed = referring.post(f"/v1/applications/{app_id}/review", headers=tokens.header("rev1")).json()
+        assert all(i["determination"]["status"] == "refer" for i in reviewed["items"])
+        referring.cookies.set("openimr_token", tokens["rev1"])
+        page = referring.get(f"/ui/applications/{app_id}").text
+        assert "Referred to a physician reviewer (2)" in page and page.index("Referred to a physician") < page.index(
+            "Acupuncture 2x3"
+        )
+        for position in (0, 1):
+            referring.post(
+                f"/v1/applications/{app_id}/items/{position}", json={"action": "accept"}, headers=tokens.header("rev1")
+            )
+        referring.cookies.set("openimr_token", tokens["auditor"])
+        stats = referring.get("/ui/stats").text
+        assert "Referral to a physician reviewer" in stats and "2 of 2 items referred" in stats

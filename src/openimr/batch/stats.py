@@ -21,6 +21,7 @@ class Stats:
     by_specialty: dict[str, Counter] = field(default_factory=dict)
     by_year: dict[str, Counter] = field(default_factory=dict)
     agreement: dict | None = None
+    referral: dict | None = None
     inconsistencies: list[dict] = field(default_factory=list)
 
 
@@ -46,11 +47,16 @@ def compute(data: list[dict]) -> Stats:
         setattr(stats, attr, dict(sorted(table.items())))
     scored = [
         Scored(
-            row.get("case_id"), row["request"], row.get("category") or "Unclassified", row["expected"], row["decision"]
+            row.get("case_id"),
+            row["request"],
+            row.get("category") or "Unclassified",
+            row["expected"],
+            row.get("engine_decision") or row["decision"],
         )
         for row in data
         if row.get("expected") in ("Upheld", "Overturned")
     ]
+    stats.referral = _referral(data)
     if scored:
         result = agreement(scored)
         stats.agreement = {
@@ -74,6 +80,30 @@ def compute(data: list[dict]) -> Stats:
         if len(v) > 1
     ]
     return stats
+
+
+def _referral(data: list[dict]) -> dict | None:
+    """How many items the engine referred to a physician reviewer, and how often the engine's leaning agreed
+    with the reviewer's final decision on the items it decided and on those it referred."""
+    engine_rows = [r for r in data if r.get("status")]
+    if not engine_rows:
+        return None
+
+    def agreement_of(rows_: list[dict]) -> tuple[int, float | None]:
+        known = [r for r in rows_ if r.get("expected") in ("Upheld", "Overturned")]
+        if not known:
+            return 0, None
+        return len(known), round(sum(r["engine_decision"] == r["expected"] for r in known) / len(known), 3)
+
+    referred = [r for r in engine_rows if r["status"] == "refer"]
+    decided = [r for r in engine_rows if r["status"] != "refer"]
+    return {
+        "items": len(engine_rows),
+        "referred": len(referred),
+        "rate": round(len(referred) / len(engine_rows), 3),
+        "decided_agreement": agreement_of(decided),
+        "referred_agreement": agreement_of(referred),
+    }
 
 
 def load(folder: Path) -> list[dict]:

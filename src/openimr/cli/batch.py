@@ -106,6 +106,9 @@ def stats(
         print(f"  {cat:<36} {total:>6}  overturned {counts['Overturned'] / total:6.1%}")
     if result.agreement:
         print(f"engine agreement: accuracy {result.agreement['accuracy']:.3f}, kappa {result.agreement['kappa']:.3f}")
+    if result.referral:
+        r = result.referral
+        print(f"referred to a physician reviewer: {r['referred']} of {r['items']} ({r['rate']:.1%})")
     print(f"requests decided both ways for the same claimant: {len(result.inconsistencies)}")
     target = analytics.write_report(result, report or default_report)
     print(f"report: {target}")

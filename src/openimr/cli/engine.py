@@ -86,6 +86,8 @@ def _determination_text(result) -> str:
         guideline = det.guideline.title if det.guideline else "no encoded guideline"
         lines.append(f"  {n}. {det.request}")
         lines.append(f"     {det.decision}  [{det.category}; {guideline}; confidence {det.confidence}]")
+        if det.status == "refer":
+            lines.append(f"     REFER to a physician reviewer (leaning {det.decision}): {'; '.join(det.refer_reasons)}")
         lines.append(f"     {det.rationale}")
         if det.missing_documentation:
             lines.append(f"     missing: {'; '.join(det.missing_documentation)}")
@@ -97,6 +99,15 @@ def decide(
     files: CaseFiles,
     fmt: Annotated[DecideFormat, typer.Option("--format", "-f", help="Output format.")] = DecideFormat.text,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    refer_below: Annotated[
+        float | None,
+        typer.Option(
+            "--refer-below",
+            min=0.0,
+            max=1.0,
+            help="Mark items whose confidence is under this probability for a physician reviewer (status 'refer').",
+        ),
+    ] = None,
 ) -> None:
     """Decide every disputed item of each case under the MTUS, with evidence and rationale; or write each
     case's Final Determination Letter (--format letter|html|pdf)."""
@@ -120,7 +131,7 @@ def decide(
                     error = {"code": inp.error.code.name, "message": inp.error.message} if inp.error else {}
                     sink.write(json.dumps({"id": inp.record.get("id"), "source": inp.where, "error": error}) + "\n")
                 continue
-            result = api.review(inp.case)
+            result = api.review(inp.case, refer_below)
             if fmt is DecideFormat.text:
                 sink.write(_determination_text(result) + "\n")
             elif fmt is DecideFormat.jsonl:
@@ -149,14 +160,22 @@ def evaluate(
             "score how often the engine is right for the right reason.",
         ),
     ] = None,
+    confidence: Annotated[
+        bool,
+        typer.Option(
+            "--confidence",
+            help="Also measure the confidence: a reliability table, its AUC against correctness and the accuracy "
+            "of the most confident 60%, 80% and 100% of items, from cross-validated confidences.",
+        ),
+    ] = False,
 ) -> None:
     """Score the engine against real reviewers' decisions (accuracy, kappa, by category; with --reasons, right
-    for the right reason)."""
+    for the right reason; with --confidence, how well the confidence ranks and calibrates)."""
     from openimr.eval.reasons import AnnotationError
     from openimr.guidelines.loader import GuidelineError
 
     try:
-        result, errors = api.evaluate(files, reasons)
+        result, errors = api.evaluate(files, reasons, confidence)
     except GuidelineError as exc:
         raise guideline_failure(exc) from exc
     except (AnnotationError, OSError) as exc:
@@ -192,6 +211,15 @@ def _agreement_text(result) -> str:
         f"overturn precision {pct(result.overturn_precision)}, recall {pct(result.overturn_recall)}",
         f"items {result.items}  accuracy {pct(result.accuracy)}  kappa {pct(result.kappa)}",
     ]
+    if result.confidence:
+        c = result.confidence
+        lines += ["", "confidence (cross-validated by case)     items  predicted  observed"]
+        lines += [
+            f"  {row['bin']:<38} {row['items']:>5}  {row['predicted']:>9.3f}  {row['observed']:>8.3f}"
+            for row in c["reliability"]
+        ]
+        at = ", ".join(f"{k} {v:.3f}" for k, v in c["accuracy_at"].items())
+        lines.append(f"AUC of confidence against correctness {pct(c['auc'])}; accuracy of the most confident {at}")
     if result.reasons:
         r = result.reasons
         lines += [

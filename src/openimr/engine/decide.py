@@ -19,6 +19,7 @@ from functools import cache
 
 from openimr import __version__
 from openimr.dates import find_dates
+from openimr.engine.confidence import with_confidence
 from openimr.engine.evaluate import GuidelineOutcome, applies, evaluate_guideline
 from openimr.engine.rationale import cite, compose, fill, standing_notes
 from openimr.extract.fact_base import NO_DATE_SOURCE
@@ -48,6 +49,8 @@ from openimr.model import (
 )
 
 _INJURY_NEAR = 90
+# Every determination's confidence is set once the case is decided (engine/confidence.py).
+_UNCALIBRATED = 0.5
 
 
 @cache
@@ -164,10 +167,6 @@ def _determination_from(
     else:
         change = [f"the record no longer showed: {fill(o.criterion.text, lookup).rstrip('.')}" for o in considered]
     deciding = [] if spec.recommendation == "not_recommended" else result.deciding
-    known = sum(1 for o in considered if o.met is not None)
-    confidence = (
-        0.9 if spec.recommendation == "not_recommended" else 0.5 + 0.45 * (known / len(considered) if considered else 0)
-    )
     return Determination(
         request=req.text,
         decision=result.decision,  # type: ignore[arg-type]
@@ -189,7 +188,7 @@ def _determination_from(
         deciding=deciding,
         missing_documentation=list(dict.fromkeys(missing)),
         would_change_if=list(dict.fromkeys(change)),
-        confidence=round(confidence, 2),
+        confidence=_UNCALIBRATED,
     )
 
 
@@ -210,7 +209,7 @@ def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
             rationale=rationale,
             missing_documentation=["a description of the requested treatment that names what it is"],
             would_change_if=["a request that names the treatment, its quantity and the body part"],
-            confidence=0.3,
+            confidence=_UNCALIBRATED,
         )
     rationale = (
         f"The request for {_subject(req)} falls under the topic {req.topic.replace('_', ' ')} (category: "
@@ -229,7 +228,7 @@ def _not_decidable(req: RequestInfo, searched: list[str]) -> Determination:
         rationale=rationale,
         missing_documentation=["a guideline-based rationale for the requested treatment"],
         would_change_if=["documentation that establishes medical necessity under the applicable guideline"],
-        confidence=0.35,
+        confidence=_UNCALIBRATED,
     )
 
 
@@ -258,7 +257,7 @@ def _follows(req: RequestInfo, primary: Determination) -> Determination:
             )
         ],
         would_change_if=[f"{primary.request.rstrip('.')} being found medically necessary"],
-        confidence=0.9,
+        confidence=_UNCALIBRATED,
     )
 
 
@@ -354,10 +353,11 @@ def _decide_with_dependencies(
     return decide_request(requests[n], ctx)
 
 
-def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
+def review_case(case: Case, today: dt.date | None = None, refer_below: float | None = None) -> CaseDetermination:
     """Decide every request of ``case``, in request order for the output; in dependency order for the
     deciding: an item that others depend on (a surgery, an NSAID, an opioid) is decided before them, as the
-    guideline files' ``depends_on`` say."""
+    guideline files' ``depends_on`` say. Each determination carries its calibrated confidence; with
+    ``refer_below``, those under it are marked for referral to a physician reviewer."""
     ctx = case_context(case, today)
     review_date, source = ctx.review_date, ctx.review_date_source
     requests = [understand_request(r.text) for r in case.requests]
@@ -380,5 +380,5 @@ def review_case(case: Case, today: dt.date | None = None) -> CaseDetermination:
         engine_version=__version__,
         ruleset=ruleset_hash(),
         input_digest=input_digest(case),
-        determinations=[decided[n] for n in range(len(requests))],
+        determinations=[with_confidence(decided[n], refer_below) for n in range(len(requests))],
     )

@@ -31,6 +31,8 @@ class Agreement:
     disagreements: list[dict] = field(default_factory=list)
     # right for the right reason, when the reviewers' reasons are annotated (eval/reasons.py)
     reasons: dict | None = None
+    # the confidence measured with cross-validated confidences (eval/calibration.py)
+    confidence: dict | None = None
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float:

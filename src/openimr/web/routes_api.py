@@ -98,9 +98,10 @@ def assign(app_id: AppId, user: UserDep, session: SessionDep) -> ApplicationOut:
 
 
 @router.post("/applications/{app_id}/review", response_model=ApplicationOut, tags=["reviews"])
-def start_review(app_id: AppId, user: UserDep, session: SessionDep) -> ApplicationOut:
-    """Run the engine; its recommendation per item awaits the reviewer's accept or override."""
-    return _step(app_id, user, session, lambda app: service.start_review(session, app, user))
+def start_review(app_id: AppId, user: UserDep, session: SessionDep, settings: SettingsDep) -> ApplicationOut:
+    """Run the engine; its recommendation per item awaits the reviewer's accept or override (items under
+    OPENIMR_REFER_BELOW are marked for referral)."""
+    return _step(app_id, user, session, lambda app: service.start_review(session, app, user, settings.refer_below))
 
 
 @router.post("/applications/{app_id}/items/{position}", response_model=ApplicationOut, tags=["reviews"])

@@ -122,7 +122,7 @@ def _act(request: Request, session, settings, app_id: int, action: str) -> Respo
         elif action == "assignment":
             service.assign(session, app, user)
         elif action == "review":
-            service.start_review(session, app, user)
+            service.start_review(session, app, user, settings.refer_below)
         elif action == "issue":
             service.issue(session, app, user)
         session.commit()
