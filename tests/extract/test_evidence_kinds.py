@@ -130,3 +130,22 @@ MECHANISMS = [
 def test_words_that_do_not_say_what_a_criterion_asks(sentence: str, request_text: str, name: str, value) -> None:
     record = "The injured worker is a 45 year old man injured on 01/10/2015 with chronic low back pain. " + sentence
     assert facts(record, request_text).get(name).value is value
+
+
+RELIEF = [
+    # a bare "with medications" measures nothing
+    ("He was treated with medications and physical therapy.", None),
+    ("His pain is controlled with medications.", None),
+    ("Pain is 7/10 with medications.", None),
+    # scores with and without the drug do
+    ("Pain is 8/10 without medications and 4/10 with medications.", True),
+    ("With medications, pain is 5/10; without, 9/10.", True),
+    ("Pain 8/10 w/o meds, 4/10 w/ meds.", True),
+    ("Norco reduces his pain from 8/10 to 4/10.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), RELIEF)
+def test_relief_is_measured_or_it_is_not_documented(sentence: str, value) -> None:
+    record = "The injured worker is a 50 year old man with chronic low back pain. He takes Norco. " + sentence
+    assert facts(record, "Norco 10/325mg #90").get("case.quantified_relief").value is value
