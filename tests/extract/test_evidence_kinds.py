@@ -149,3 +149,22 @@ RELIEF = [
 def test_relief_is_measured_or_it_is_not_documented(sentence: str, value) -> None:
     record = "The injured worker is a 50 year old man with chronic low back pain. He takes Norco. " + sentence
     assert facts(record, "Norco 10/325mg #90").get("case.quantified_relief").value is value
+
+
+FLAGS = [
+    # one common sign alone raises no flag
+    ("He reports night pain.", None),
+    ("He had a urinary tract infection last year.", None),
+    ("He lost weight on a diet; weight loss of 10 pounds.", None),
+    # a flag by itself, or two signs together
+    ("He reports saddle anesthesia and urinary retention.", True),
+    ("He has a history of cancer.", True),
+    ("He has had fevers and night sweats.", True),
+    ("New B/B incontinence.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), FLAGS)
+def test_a_red_flag_is_a_flag_by_itself_or_two_signs_together(sentence: str, value) -> None:
+    record = "The injured worker is a 50 year old man with chronic low back pain. " + sentence
+    assert facts(record, "MRI of the lumbar spine").get("case.red_flags").value is value

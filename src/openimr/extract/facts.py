@@ -126,6 +126,19 @@ def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
+def _red_flags(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A red flag in the requested body region: one that is a flag by itself (cauda equina, a progressive
+    deficit, a tumour, a dislocation), or two different signs that together raise the question of a tumour or
+    an infection (fever and night pain; a history of cancer and weight loss). One such sign alone is not."""
+    strong = regional_fact(ctx, req, "red_flag")
+    if strong.value:
+        return strong
+    signs = in_requested_region(ctx, req, given(ctx.mentions.concept("red_flag_sign")))
+    if len({m.text.lower() for m in signs}) >= 2:
+        return Fact(True, signs[:3])
+    return strong
+
+
 _AT_THE_INJURY = re.compile(
     r"\b(?:while|when|whilst)\s+$|(?<!since the )(?<!after the )\binjur\w*(?: [\w-]+){0,4} $", re.IGNORECASE
 )
@@ -757,7 +770,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.pain_called_chronic": _concept("chronic_pain"),
     "case.working": _working,
     "case.functional_improvement": _concept("functional_improvement"),
-    "case.red_flags": _regional("red_flag"),
+    "case.red_flags": _red_flags,
     "case.fracture": _regional("fracture", related=False),
     "case.fracture_suspected": _regional("fracture_suspected", related=False),
     "case.neuro_deficit": _regional("neuro_deficit", examined=True),
