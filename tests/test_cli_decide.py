@@ -73,3 +73,23 @@ def test_guidelines_validate_and_show() -> None:
     assert "9792.24.1" in shown.stdout and "trial_max: 6" in shown.stdout
     missing = runner.invoke(app, ["guidelines", "show", "nope"])
     assert missing.exit_code == 1
+
+
+def test_decide_over_a_long_record_with_its_progress_bar_decides_as_without(tmp_path: Path, monkeypatch) -> None:
+    """A record over OPENIMR_PROGRESS_OVER_CHARS is read with a progress bar; the determination is the same."""
+    from openimr import config
+
+    case = {**GOOD, "case_summary": " ".join([GOOD["case_summary"]] * 400) + " Acupuncture was not tried."}
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(case))
+    plain = runner.invoke(app, ["decide", str(path), "--format", "json"])
+    monkeypatch.setenv("OPENIMR_PROGRESS_OVER_CHARS", "1000")
+    config.settings.cache_clear()
+    try:
+        with_bar = runner.invoke(app, ["decide", str(path), "--format", "json"])
+    finally:
+        config.settings.cache_clear()
+    assert plain.exit_code == with_bar.exit_code == 0
+    drop = ("decision_id", "decided_at")
+    strip = lambda out: {k: v for k, v in json.loads(out).items() if k not in drop}  # noqa: E731
+    assert strip(with_bar.stdout) == strip(plain.stdout)

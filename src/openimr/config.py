@@ -29,12 +29,15 @@ class Settings(BaseSettings):
     # Limits on input, each a numbered error when breached (errors.py): time and memory stay bounded.
     max_json_depth: int = Field(default=64, description="Deepest nesting of a JSON case file (E205).")
     max_case_chars: int = Field(
-        default=1_000_000, description="Characters of a case's summary and requests together (E207)."
+        default=4_000_000, description="Characters of a case's summary and requests together (E207)."
     )
     max_pdf_inflated_bytes: int = Field(
         default=256 * 1024 * 1024, description="What a PDF's compressed streams may inflate to (E208)."
     )
     max_pdf_pages: int = Field(default=2000, description="Pages of one PDF (E209).")
+    progress_over_chars: int = Field(
+        default=200_000, description="'openimr decide' shows a progress bar while it reads a longer record."
+    )
 
     refer_below: float | None = Field(
         default=None,

@@ -356,9 +356,7 @@ def _current_assignment(session: Session, app: Application) -> rules.Assignment:
     return rules.Assignment(reviewer, app.assignment_explanation or "")
 
 
-def start_review(
-    session: Session, app: Application, user: User, refer_below: float | None = None
-) -> CaseDetermination:
+def start_review(session: Session, app: Application, user: User, refer_below: float | None = None) -> CaseDetermination:
     """Run the engine once on the record as filed (its documents included): its recommendation per item is the
     starting point of the reviewer's decisions (items under ``refer_below`` marked for a physician's decision).
     The case reviewed and the engine's whole result are stored,

@@ -33,9 +33,12 @@ STATUS = [
 
 @pytest.mark.parametrize(("sentence", "request_text", "status"), STATUS)
 def test_requested_drug_status(sentence: str, request_text: str, status: str | None) -> None:
-    assert facts("The injured worker is a 50 year old woman. " + sentence, request_text).get(
-        "case.requested_drug_status"
-    ).value == status
+    assert (
+        facts("The injured worker is a 50 year old woman. " + sentence, request_text)
+        .get("case.requested_drug_status")
+        .value
+        == status
+    )
 
 
 DIRECTIONS = [

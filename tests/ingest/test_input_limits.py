@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from openimr.config import Settings
+from openimr.config import Settings, settings
 from openimr.errors import Err, OpenIMRError
 from openimr.ingest import pdf as pdf_module
 from openimr.ingest.casefile import iter_cases_from_text, json_depth
@@ -36,7 +36,8 @@ def test_a_number_of_thousands_of_digits_is_refused() -> None:
 
 
 def test_a_case_over_the_size_limit_is_refused() -> None:
-    huge = {"case_summary": "He has low back pain. " * 60_000, "requests": [{"text": "MRI"}]}
+    sentence = "He has low back pain. "
+    huge = {"case_summary": sentence * (settings().max_case_chars // len(sentence) + 1), "requests": [{"text": "MRI"}]}
     assert _errors(json.dumps(huge)) == ["E207"]
 
 
@@ -92,7 +93,9 @@ def test_decide_over_bad_files_and_a_good_one(tmp_path: Path) -> None:
     files = {
         "deep.json": '{"case_summary": "x", "requests": [{"text": "MRI"}], "x": ' + "[" * 3000 + "]" * 3000 + "}",
         "digits.json": '{"id": ' + "9" * 5000 + ', "case_summary": "x", "requests": [{"text": "MRI"}]}',
-        "huge.json": json.dumps({"case_summary": "pain " * 420_000, "requests": [{"text": "MRI"}]}),
+        "huge.json": json.dumps(
+            {"case_summary": "pain " * (settings().max_case_chars // 5 + 1), "requests": [{"text": "MRI"}]}
+        ),
         "good.json": json.dumps(GOOD),
     }
     for name, text in files.items():

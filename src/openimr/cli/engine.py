@@ -37,6 +37,26 @@ def _safe_name(case_id: str | None, n: int) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", case_id or f"case-{n}")
 
 
+def _review(case, refer_below: float | None = None):  # noqa: ANN001, ANN202 - a Case; its CaseDetermination
+    """Decide a case; over a long record, with a progress bar on stderr of how much of it has been read."""
+    from openimr.config import settings
+    from openimr.extract.mentions import READING_PROGRESS
+
+    size = len(case.case_summary)
+    if size <= settings().progress_over_chars:
+        return api.review(case, refer_below)
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(f"reading {case.id or 'the record'}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("reading", total=size)
+        token = READING_PROGRESS.set(lambda done, total: bar.update(task, completed=done, total=total))
+        try:
+            return api.review(case, refer_below)
+        finally:
+            READING_PROGRESS.reset(token)
+
+
 def _decide_letters(inputs: list, fmt: DecideFormat, out: Path | None) -> bool:
     """Write one letter per case: to ``out`` (a file for one case, a folder for several) or to stdout."""
     kind, suffix = _LETTER_FORMATS[fmt]
@@ -53,7 +73,7 @@ def _decide_letters(inputs: list, fmt: DecideFormat, out: Path | None) -> bool:
             report_error(inp.error)  # type: ignore[arg-type]
             failed = True
             continue
-        result = api.review(inp.case)
+        result = _review(inp.case)
         document = api.render_letter(inp.case, result, kind, inp.letter)
         if out is None:
             sys.stdout.write(document if isinstance(document, str) else document.decode())
@@ -131,7 +151,7 @@ def decide(
                     error = {"code": inp.error.code.name, "message": inp.error.message} if inp.error else {}
                     sink.write(json.dumps({"id": inp.record.get("id"), "source": inp.where, "error": error}) + "\n")
                 continue
-            result = api.review(inp.case, refer_below)
+            result = _review(inp.case, refer_below)
             if fmt is DecideFormat.text:
                 sink.write(_determination_text(result) + "\n")
             elif fmt is DecideFormat.jsonl:

@@ -363,9 +363,7 @@ def review_case(case: Case, today: dt.date | None = None, refer_below: float | N
     requests = [understand_request(r.text) for r in case.requests]
     ctx.requests = requests
     deps = [dependencies(req, ctx) for req in requests]
-    waits_for = [
-        {k for d in deps[n] for k in _primaries(n, d, requests, deps)} for n in range(len(requests))
-    ]
+    waits_for = [{k for d in deps[n] for k in _primaries(n, d, requests, deps)} for n in range(len(requests))]
     decided: dict[int, Determination] = {}
     while len(decided) < len(requests):
         ready = [n for n in range(len(requests)) if n not in decided and waits_for[n] <= set(decided)]

@@ -678,12 +678,7 @@ _REHABILITATION_TOPICS = ("physical_therapy", "aquatic_therapy", "work_hardening
 def _physical_rehabilitation(ctx: CaseContext, req: RequestInfo) -> Fact:
     """A programme of physical rehabilitation under way or planned beside the request (therapy, an exercise
     programme, work conditioning): what acupuncture may be an adjunct to (9792.24.1(a))."""
-    therapy = [
-        m
-        for topic in _REHABILITATION_TOPICS
-        for m in ctx.mentions.of("treatment", topic)
-        if m.affirmed
-    ]
+    therapy = [m for topic in _REHABILITATION_TOPICS for m in ctx.mentions.of("treatment", topic) if m.affirmed]
     therapy += [m for m in ctx.mentions.concept("home_exercise") if m.affirmed]
     return Fact(True, sorted(therapy, key=lambda m: m.start)[:3]) if therapy else Fact(None)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from openimr.extract.pipeline import ABSENT_SUFFIX, CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
@@ -298,13 +300,64 @@ def _headed_sections(text: str, heading: re.Pattern[str]) -> list[tuple[int, int
     return spans
 
 
+# A long record is read in pieces of about this many characters, cut at a paragraph or a sentence's end:
+# ConText relates every cue to every target of what it is given, so one piece of a record 600 KB long costs
+# what the whole record costs squared; cues never reach past a sentence, so the pieces read the same.
+PIECE_CHARS = 6_000
+_PIECE_END = re.compile(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z(\[\-\u2022*0-9])")
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces a record is read in: the whole text when it is short."""
+    spans = []
+    start = 0
+    while len(text) - start > PIECE_CHARS * 3 // 2:
+        cut = _PIECE_END.search(text, start + PIECE_CHARS, start + PIECE_CHARS * 3 // 2)
+        if cut is None:
+            space = text.rfind(" ", start + PIECE_CHARS // 2, start + PIECE_CHARS * 3 // 2)
+            end = space if space > start else start + PIECE_CHARS
+        else:
+            end = cut.end()
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+# Who is told how far the reading of a long record has gone (characters read, characters in all): the command
+# line shows a progress bar with it. A context variable, so that the engine's signatures need not carry it.
+READING_PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("reading_progress", default=None)
+
+
 def find_mentions(text: str) -> Mentions:
-    """Run the pipeline over ``text`` and return its mentions with their context flags."""
+    """Run the pipeline over ``text`` and return its mentions with their context flags. A long record is read
+    piece by piece (``_pieces``), so that the time grows with its length, not with its square."""
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return _find_mentions_in(text)
+    # A list under "Plan:" may run past a cut: its sections are found in the whole text.
+    sections = _headed_sections(text, _REQUEST_HEADING)
+    sentences: list[Sentence] = []
+    items: list[Mention] = []
+    for start, end in pieces:
+        within = [(max(a, start) - start, min(b, end) - start) for a, b in sections if a < end and b > start]
+        part = _find_mentions_in(text[start:end], within)
+        base = len(sentences)
+        sentences += [Sentence(s.start + start, s.end + start, s.text) for s in part.sentences]
+        items += [replace(m, start=m.start + start, end=m.end + start, sentence=m.sentence + base) for m in part.items]
+        if (report := READING_PROGRESS.get()) is not None:
+            report(end, len(text))
+    return Mentions(text=text, sentences=sentences, items=items)
+
+
+def _find_mentions_in(text: str, request_sections: list[tuple[int, int]] | None = None) -> Mentions:
+    """The mentions of one text read whole; ``request_sections`` are its spans under a request heading when
+    they were found in a longer text it is a piece of."""
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     ur_clauses = (
         _review_clauses(sentences)
-        + _headed_sections(text, _REQUEST_HEADING)
+        + (_headed_sections(text, _REQUEST_HEADING) if request_sections is None else request_sections)
         + [(s.start, s.end) for s in sentences if _GUIDELINE_QUOTE.search(s.text)]
     )
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
