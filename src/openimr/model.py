@@ -8,11 +8,21 @@ cannot read it by accident.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Decision = Literal["Upheld", "Overturned"]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+# Text a case must have: at least one character that is not white space.
+NonBlank = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 
 
 class ReviewerQualifications(BaseModel):
@@ -61,15 +71,46 @@ class CaseRequest(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    text: str = Field(min_length=1)
+    text: NonBlank
     claims_administrator_guideline: str | None = None
 
-    @field_validator("text")
+
+class CaseDocument(BaseModel):
+    """One document of the case file beside the summary: a progress report, an imaging report, a utilization
+    review's determination... Its ``kind`` (resources/document_kinds.yaml) is classified from its own words
+    when the case file does not give it; a kind without findings (a utilization review, the application) is
+    read as speaking of the request, never of the worker."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: NonBlank
+    kind: str | None = Field(default=None, description="A kind of resources/document_kinds.yaml; classified if absent.")
+    date: dt.date | None = None
+    author: str | None = None
+    title: str | None = Field(default=None, max_length=300)
+    page_starts: list[int] | None = Field(
+        default=None,
+        description="The character offset in ``text`` where each page begins (the first is 0): evidence in the "
+        "document is placed on its page.",
+    )
+
+    @field_validator("kind")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
+    def _known_kind(cls, value: str | None) -> str | None:
+        from openimr.extract.documents import document_kinds
+
+        if value is not None and value not in document_kinds():
+            raise ValueError(f"unknown document kind {value!r}; the kinds are {', '.join(document_kinds())}")
         return value
+
+    @model_validator(mode="after")
+    def _pages_within_text(self) -> CaseDocument:
+        starts = self.page_starts
+        if starts is not None and (
+            not starts or starts[0] != 0 or starts != sorted(set(starts)) or starts[-1] >= max(len(self.text), 1)
+        ):
+            raise ValueError("page_starts must begin at 0 and rise strictly within the text")
+        return self
 
 
 class Case(BaseModel):
@@ -79,18 +120,22 @@ class Case(BaseModel):
 
     # An id names files, headers and log lines: one line of printable characters.
     id: str | None = Field(default=None, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
-    case_summary: str = Field(min_length=1)
+    case_summary: NonBlank
     requests: list[CaseRequest] = Field(min_length=1)
     date_of_injury: dt.date | None = None
     ur_denial_date: dt.date | None = None
     review_date: dt.date | None = None
+    documents: list[CaseDocument] = Field(
+        default_factory=list, description="The case file's documents beside the summary, each read as its kind."
+    )
 
-    @field_validator("case_summary")
-    @classmethod
-    def _summary_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        return value
+    def contract_dump(self, **options: bool) -> dict:
+        """The case's JSON form; a case without documents dumps as it did before documents existed, so that
+        its digest and decision id stay what they were."""
+        data = self.model_dump(mode="json", **options)
+        if not self.documents:
+            data.pop("documents", None)
+        return data
 
     @model_validator(mode="after")
     def _within_size(self) -> Case:
@@ -98,7 +143,9 @@ class Case(BaseModel):
         before the engine spends time and memory on it."""
         from openimr.config import settings
 
-        size = len(self.case_summary) + sum(len(r.text) for r in self.requests)
+        size = (
+            len(self.case_summary) + sum(len(r.text) for r in self.requests) + sum(len(d.text) for d in self.documents)
+        )
         limit = settings().max_case_chars
         if size > limit:
             raise ValueError(
@@ -111,11 +158,14 @@ class Case(BaseModel):
 
 
 class EvidenceSpan(BaseModel):
-    """Words of the record, with character offsets into the case summary."""
+    """Words of the record, with character offsets into the case summary, or into the text of one of the case
+    file's documents when ``document`` is set."""
 
     text: str
     start: int
     end: int
+    document: int | None = Field(default=None, description="Index in the case's ``documents``; None: the summary.")
+    page: int | None = Field(default=None, description="The document's page (from 1), when it gives its pages.")
 
 
 class CriterionResult(BaseModel):

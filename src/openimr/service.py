@@ -135,7 +135,7 @@ def create_application(
     received = _utc_naive(new.received) if new.received else utcnow()
     app = Application(
         idempotency_key=idempotency_key,
-        case=new.case.model_dump(mode="json", exclude_none=True),
+        case=new.case.contract_dump(exclude_none=True),
         ur_decision_date=new.ur_decision_date or new.case.ur_denial_date,
         ur_decision_kind=new.ur_decision_kind,
         ur_decision_attached=new.ur_decision_attached,
@@ -175,7 +175,7 @@ def _body_digest(new: NewApplication) -> str:
     """A digest of what an application was filed with, to tell a retry from another application sent with
     the same Idempotency-Key."""
     fields = {k: v for k, v in new.__dict__.items() if k != "case"}
-    payload = {"case": new.case.model_dump(mode="json"), **fields}
+    payload = {"case": new.case.contract_dump(), **fields}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -375,7 +375,7 @@ def start_review(session: Session, app: Application, user: User, refer_below: fl
         return CaseDetermination.model_validate(app.engine_result)
     case = reviewed_case(app)
     result = api.review(case, refer_below)
-    app.reviewed_case = case.model_dump(mode="json")
+    app.reviewed_case = case.contract_dump()
     app.engine_result = result.model_dump(mode="json")
     app.decision_id = result.decision_id
     for n, det in enumerate(result.determinations):

@@ -25,9 +25,9 @@ from openimr.engine.rationale import cite, compose, fill, standing_notes
 from openimr.extract.fact_base import NO_DATE_SOURCE
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
-from openimr.extract.plain import plain
 from openimr.extract.prior_course import partial_certification
 from openimr.extract.quantities import TIME_AGO, to_number
+from openimr.extract.record import Record, assemble_record
 from openimr.extract.requests import RequestInfo, understand_request
 from openimr.guidelines.loader import (
     all_guidelines,
@@ -68,9 +68,11 @@ def resolve_review_date(case: Case, today: dt.date | None = None) -> tuple[dt.da
     if case.review_date:
         return case.review_date, "review_date"
     shown = [d for d in (case.ur_denial_date, case.date_of_injury) if d]
-    shown += [f.date for f in find_dates(plain(case.case_summary), today) if f.date <= today]
+    shown += [d.date for d in case.documents if d.date and d.date <= today]
+    text = assemble_record(case).text
+    shown += [f.date for f in find_dates(text, today) if f.date <= today]
     # "records from 2013": a year alone is a date the case shows too (its first day).
-    shown += [dt.date(int(y), 1, 1) for y in _YEAR_ALONE.findall(case.case_summary) if int(y) <= today.year]
+    shown += [dt.date(int(y), 1, 1) for y in _YEAR_ALONE.findall(text) if int(y) <= today.year]
     if shown:
         return max(shown), "latest date in the case"
     return today, NO_DATE_SOURCE
@@ -93,7 +95,7 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     ("injured his low back lifting boxes on 11/01/2016", "date of injury: 10-14-2016")."""
     if case.date_of_injury:
         return case.date_of_injury
-    text = plain(case.case_summary)
+    text = assemble_record(case).text
     for cues in (_INJURY_CUE, _EVENT_CUE):
         for cue in cues.finditer(text):
             window = text[cue.end() : cue.end() + _INJURY_NEAR]
@@ -140,6 +142,16 @@ def _subject(req: RequestInfo) -> str:
     return req.disputed_text.strip().rstrip(".")
 
 
+def _placed(evidence: dict, record: Record | None) -> EvidenceSpan:
+    """Evidence as the case file holds it: offsets into the summary, or into a document and on its page."""
+    if record is None:
+        return EvidenceSpan(**evidence)
+    place = record.place(evidence["start"], evidence["end"])
+    return EvidenceSpan(
+        text=evidence["text"], start=place.start, end=place.end, document=place.document, page=place.page
+    )
+
+
 def _determination_from(
     req: RequestInfo, result: GuidelineOutcome, facts: FactSet, summary: str, searched: list[str], day: dt.date
 ) -> Determination:
@@ -153,7 +165,7 @@ def _determination_from(
             id=o.criterion.id,
             text=fill(o.criterion.text, lookup),
             met=o.met,
-            evidence=[EvidenceSpan(**e) for e in o.evidence],
+            evidence=[_placed(e, facts.ctx.record) for e in o.evidence],
             facts=dict(o.facts),
             about=criterion_about(result.guideline, o.criterion.id),
         )
@@ -283,7 +295,7 @@ def decide_request(req: RequestInfo, ctx: CaseContext) -> Determination:
 
 def input_digest(case: Case) -> str:
     """A digest of the case as the engine received it (its canonical JSON)."""
-    return hashlib.sha256(json.dumps(case.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(case.contract_dump(), sort_keys=True).encode()).hexdigest()
 
 
 def _decision_id(case: Case, review_date: dt.date) -> str:
@@ -295,12 +307,14 @@ def _decision_id(case: Case, review_date: dt.date) -> str:
 
 
 def case_context(case: Case, today: dt.date | None = None) -> CaseContext:
-    """What the engine knows of the case as a whole: its mentions, dates and review date."""
+    """What the engine knows of the case as a whole: its mentions, dates and review date. The record is the
+    summary and the case file's documents, each read as its kind (extract/record.py)."""
     review_date, source = resolve_review_date(case, today)
-    summary = plain(case.case_summary)  # one character for one: evidence offsets stay those of the record
+    record = assemble_record(case)
     return CaseContext(
-        summary=summary,
-        mentions=find_mentions(summary),
+        summary=record.text,
+        record=record,
+        mentions=find_mentions(record.text, record.spans()),
         date_of_injury=_date_of_injury(case, review_date),
         review_date=review_date,
         review_date_source=source,

@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from openimr.extract.mentions import Mention, Mentions
 from openimr.extract.regions import find_region_spans
 from openimr.extract.requests import RequestInfo
 from openimr.vocabulary import body_regions, sign_regions
+
+if TYPE_CHECKING:
+    from openimr.extract.record import Record
 
 # Words that place a service after a surgery ("20 post-operative therapy visits", "a cold unit for the first
 # week after surgery", "8 sessions since the arthroplasty").
@@ -56,6 +60,8 @@ class CaseContext:
     # NSAID, post-operative equipment on the surgery) read them. The engine fills them in dependency order.
     requests: list[RequestInfo] = field(default_factory=list)
     decisions: dict[str, str] = field(default_factory=dict)
+    # The parts ``summary`` is made of (the case summary and the case file's documents): where evidence lies.
+    record: Record | None = None
 
     @property
     def as_of(self) -> dt.date | None:

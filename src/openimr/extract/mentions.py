@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -329,35 +329,43 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 READING_PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("reading_progress", default=None)
 
 
-def find_mentions(text: str) -> Mentions:
-    """Run the pipeline over ``text`` and return its mentions with their context flags. A long record is read
-    piece by piece (``_pieces``), so that the time grows with its length, not with its square."""
-    pieces = _pieces(text)
-    if len(pieces) == 1:
-        return _find_mentions_in(text)
-    # A list under "Plan:" may run past a cut: its sections are found in the whole text.
-    sections = _headed_sections(text, _REQUEST_HEADING)
+def find_mentions(text: str, parts: Sequence[tuple[int, int, bool]] | None = None) -> Mentions:
+    """Run the pipeline over ``text`` and return its mentions with their context flags.
+
+    ``parts`` are the documents the text is made of, as (start, end, findings): each is read apart, so that no
+    sentence runs from one document into the next, and all that a document without findings names (a
+    utilization review's determination, the application) speaks of the request, not of the worker. A long
+    part is read piece by piece (``_pieces``), so that the time grows with its length, not with its square.
+    """
+    pieces: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for part_start, part_end, findings in parts or [(0, len(text), True)]:
+        body = text[part_start:part_end]
+        # A list under "Plan:" may run past a cut: its sections are found in the whole part.
+        about_request = _headed_sections(body, _REQUEST_HEADING) if findings else [(0, len(body))]
+        for a, b in _pieces(body):
+            within = [(max(s, a) - a, min(e, b) - a) for s, e in about_request if s < b and e > a]
+            pieces.append((part_start + a, part_start + b, within))
     sentences: list[Sentence] = []
     items: list[Mention] = []
-    for start, end in pieces:
-        within = [(max(a, start) - start, min(b, end) - start) for a, b in sections if a < end and b > start]
+    for start, end, within in pieces:
         part = _find_mentions_in(text[start:end], within)
         base = len(sentences)
         sentences += [Sentence(s.start + start, s.end + start, s.text) for s in part.sentences]
         items += [replace(m, start=m.start + start, end=m.end + start, sentence=m.sentence + base) for m in part.items]
-        if (report := READING_PROGRESS.get()) is not None:
+        if len(pieces) > 1 and (report := READING_PROGRESS.get()) is not None:
             report(end, len(text))
     return Mentions(text=text, sentences=sentences, items=items)
 
 
-def _find_mentions_in(text: str, request_sections: list[tuple[int, int]] | None = None) -> Mentions:
-    """The mentions of one text read whole; ``request_sections`` are its spans under a request heading when
-    they were found in a longer text it is a piece of."""
+def _find_mentions_in(text: str, about_request: list[tuple[int, int]] | None = None) -> Mentions:
+    """The mentions of one text read whole; ``about_request`` are its spans that speak of the request (under a
+    request heading, or a whole document without findings), when they were found in the part it is a piece of.
+    """
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     ur_clauses = (
         _review_clauses(sentences)
-        + (_headed_sections(text, _REQUEST_HEADING) if request_sections is None else request_sections)
+        + (_headed_sections(text, _REQUEST_HEADING) if about_request is None else about_request)
         + [(s.start, s.end) for s in sentences if _GUIDELINE_QUOTE.search(s.text)]
     )
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}

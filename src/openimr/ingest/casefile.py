@@ -151,4 +151,4 @@ def case_from_letter(letter: Letter) -> Case:
 
 def case_to_dict(case: Case) -> dict:
     """The JSON form of a case: the contract's fields, no empty optional ones."""
-    return case.model_dump(mode="json", exclude_none=True)
+    return case.contract_dump(exclude_none=True)

@@ -98,8 +98,8 @@ def _check_pages(count: int, where: str) -> None:
         raise OpenIMRError(Err.E209, where, pages=str(count), limit=str(limit))
 
 
-def pdf_text_fast(data: bytes, where: str) -> str:
-    """Every page's text through PDFium, pages separated by a newline."""
+def pdf_pages_fast(data: bytes, where: str) -> list[str]:
+    """Every page's text through PDFium."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -108,17 +108,22 @@ def pdf_text_fast(data: bytes, where: str) -> str:
         raise OpenIMRError(Err.E104, where, detail=str(exc)) from exc
     try:
         _check_pages(len(document), where)
-        text = "\n".join(_pdfium_page_text(document[i]) for i in range(len(document)))
+        pages = [_pdfium_page_text(document[i]) for i in range(len(document))]
     except pdfium.PdfiumError as exc:
         raise OpenIMRError(Err.E104, where, detail=str(exc)) from exc
     finally:
         document.close()
-    if not text.strip():
+    if not "".join(pages).strip():
         raise OpenIMRError(Err.E106, where)
-    return text
+    return pages
 
 
-def pdf_text_exact(data: bytes, where: str) -> str:
+def pdf_text_fast(data: bytes, where: str) -> str:
+    """Every page's text through PDFium, pages separated by a newline."""
+    return "\n".join(pdf_pages_fast(data, where))
+
+
+def pdf_pages_exact(data: bytes, where: str) -> list[str]:
     """Every page's text through pypdf, in the form of the corpus's text letters."""
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -132,18 +137,28 @@ def pdf_text_exact(data: bytes, where: str) -> str:
         raise OpenIMRError(Err.E105, where) from exc
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of exception on broken files
         raise OpenIMRError(Err.E104, where, detail=f"{type(exc).__name__}: {exc}") from exc
-    text = "\n".join(pages)
-    if not text.strip():
+    if not "".join(pages).strip():
         raise OpenIMRError(Err.E106, where)
-    return text
+    return pages
 
 
-def pdf_text(data: bytes, where: str) -> str:
-    """The fast text of a PDF; pypdf's when PDFium cannot open it for a reason other than a password."""
+def pdf_text_exact(data: bytes, where: str) -> str:
+    """Every page's text through pypdf, pages separated by a newline."""
+    return "\n".join(pdf_pages_exact(data, where))
+
+
+def pdf_pages(data: bytes, where: str) -> list[str]:
+    """The text of each page of a PDF: PDFium's; pypdf's when PDFium cannot open it for a reason other than
+    a password."""
     check_inflated_size(data, where)
     try:
-        return pdf_text_fast(data, where)
+        return pdf_pages_fast(data, where)
     except OpenIMRError as err:
         if err.code in (Err.E105, Err.E208, Err.E209):
             raise
-        return pdf_text_exact(data, where)
+        return pdf_pages_exact(data, where)
+
+
+def pdf_text(data: bytes, where: str) -> str:
+    """The text of a PDF, pages separated by a newline (``pdf_pages``)."""
+    return "\n".join(pdf_pages(data, where))

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from openimr.config import settings
-from openimr.model import Case, CaseDetermination, Determination, Letter
+from openimr.model import Case, CaseDetermination, CaseDocument, Determination, Letter
 
 
 @dataclass
@@ -86,9 +86,26 @@ def reviewer_guideline(det: Determination) -> str:
     return ", ".join(parts) + "."
 
 
+def _document_line(n: int, document: CaseDocument) -> str:
+    """One document of the case file as the letter lists it: its kind, title, date, author and pages."""
+    from openimr.extract.documents import classify_document, document_kinds
+
+    kind = document_kinds()[document.kind or classify_document(document.text, document.title)].label
+    line = f"Document {n}: {kind}"
+    if document.title:
+        line += f' "{document.title}"'
+    if document.date:
+        line += f", dated {_fmt(document.date)}"
+    if document.author:
+        line += f", by {document.author}"
+    words = f"{len(document.text.split())} words"
+    return line + (f" ({len(document.page_starts)} page(s), {words})" if document.page_starts else f" ({words})")
+
+
 def _documents(case: Case, letter: Letter | None) -> list[str]:
     docs = [f"Case file {case.id or '(no id)'}: clinical case summary ({len(case.case_summary.split())} words)"]
     docs.append(f"Request(s) for authorization: {len(case.requests)} disputed item(s)")
+    docs += [_document_line(n, d) for n, d in enumerate(case.documents, start=1)]
     if case.ur_denial_date:
         docs.append(f"Utilization review decision dated {_fmt(case.ur_denial_date)}")
     cited = sorted({r.claims_administrator_guideline for r in case.requests if r.claims_administrator_guideline})
