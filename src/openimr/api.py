@@ -60,12 +60,18 @@ def _is_json(data: bytes) -> bool:
 
 
 def iter_case_inputs(paths: Iterable[str | Path]) -> Iterator[CaseInput]:
-    """Cases from case files (JSON object, array or JSONL) and from letters (text or PDF), in order.
+    """Cases from case files (JSON object, array or JSONL), from case folders (a ``case.json`` manifest and the
+    record files beside it) and from letters (text or PDF), in order.
 
     A file or record that cannot be read yields a ``CaseInput`` with its error; the rest go on."""
     for path in paths:
         where = str(path)
         try:
+            if Path(path).is_dir():
+                from openimr.ingest.casefolder import case_from_folder
+
+                yield CaseInput(where, case=case_from_folder(path))
+                continue
             data = read_bytes(path)
             if not data.strip():
                 raise OpenIMRError(Err.E102, where)

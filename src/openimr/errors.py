@@ -31,6 +31,7 @@ class Err(StrEnum):
     E207 = "the case is too large: {detail}"
     E208 = "the PDF inflates to more than {limit} bytes (a compression bomb?)"
     E209 = "the PDF has {pages} pages; the limit is {limit}"
+    E210 = "not a case folder: {detail}"
     E299 = "an unexpected error, which is a bug to report: {detail}"
 
 

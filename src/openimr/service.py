@@ -22,8 +22,9 @@ from openimr import api
 from openimr.config import Settings
 from openimr.engine.decide import input_digest
 from openimr.errors import OpenIMRError
+from openimr.extract.documents import document_kinds
 from openimr.extract.requests import understand_request
-from openimr.ingest.document import bytes_to_text
+from openimr.ingest.records import record_from_bytes
 from openimr.model import Case, CaseDetermination
 from openimr.render.view import LetterContext, ReviewerProfile
 from openimr.store.models import Application, DecisionLogEntry, Document, ItemReview, Reviewer, User, utcnow
@@ -223,8 +224,12 @@ def add_document(
     content_type: str,
     data: bytes,
     idempotency_key: str | None = None,
+    kind: str | None = None,
+    document_date: dt.date | None = None,
 ) -> tuple[Document, bool]:
-    """Attach a record (text or PDF); its text is extracted now, so an unreadable file is refused at once."""
+    """Attach a record (text or PDF); its text is extracted now, its lines and pages rebuilt into sentences
+    (ingest/records.py), so an unreadable file is refused at once. ``kind`` (resources/document_kinds.yaml) is
+    what the uploader knows of it; without it the engine classifies the document when it reads it."""
     require(user, "admin", "intake")
     if idempotency_key:
         existing = session.scalar(
@@ -236,8 +241,10 @@ def add_document(
         raise ServiceError(
             409, f"application {app.id} is {app.status}: records are filed before the review starts, which reads them"
         )
+    if kind is not None and kind not in document_kinds():
+        raise ServiceError(422, f"unknown document kind {kind!r}; the kinds are {', '.join(document_kinds())}")
     try:
-        text = bytes_to_text(data, filename)
+        record = record_from_bytes(data, filename)
     except OpenIMRError as err:
         raise ServiceError(422, err.render()) from err
     doc = Document(
@@ -245,8 +252,11 @@ def add_document(
         filename=filename,
         content_type=content_type or "application/octet-stream",
         size=len(data),
-        text=text,
+        text=record.text,
         idempotency_key=idempotency_key,
+        kind=kind,
+        document_date=document_date,
+        page_starts=record.page_starts if len(record.page_starts) > 1 else None,
     )
     session.add(doc)
     session.flush()
@@ -408,16 +418,27 @@ def start_review(session: Session, app: Application, user: User, refer_below: fl
 
 
 def reviewed_case(app: Application) -> Case:
-    """The case as the engine reads it: the summary filed with the application and, after it, the text of
-    every document filed before the review started, each under its file name."""
+    """The case as the engine reads it: the case filed with the application and, as its documents, every
+    record filed before the review started, each titled by its file name and read as its kind."""
     case = Case.model_validate(app.case)
     if app.documents:
-        extra = "\n\n".join(f"[{d.filename}]\n{d.text.strip()}" for d in app.documents)
+        documents = [*app.case.get("documents", []), *(_case_document(d) for d in app.documents)]
         try:
-            case = Case.model_validate({**app.case, "case_summary": case.case_summary + "\n\n" + extra})
+            case = Case.model_validate({**app.case, "documents": documents})
         except ValidationError as exc:
             raise ServiceError(422, f"application {app.id}: {exc.errors()[0]['msg']}") from exc
     return case
+
+
+def _case_document(document: Document) -> dict:
+    fields = {
+        "title": document.filename,
+        "text": document.text,
+        "kind": document.kind,
+        "date": document.document_date.isoformat() if document.document_date else None,
+        "page_starts": document.page_starts,
+    }
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 def decide_item(

@@ -87,7 +87,9 @@ def test_the_review_reads_the_uploaded_record_and_the_letter_does_not_rerun_the_
         from openimr.store.models import Application
 
         app = session.get(Application, app_id)
-        assert "decreased sensation in the left L5" in app.reviewed_case["case_summary"]
+        documents = app.reviewed_case["documents"]
+        assert any("decreased sensation in the left L5" in d["text"] for d in documents)
+        assert "decreased sensation" not in app.reviewed_case["case_summary"]  # a document, not pasted text
     for position in (0, 1):
         client.post(
             f"/v1/applications/{app_id}/items/{position}", json={"action": "accept"}, headers=tokens.header("rev1")

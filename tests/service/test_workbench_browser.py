@@ -95,3 +95,58 @@ def test_intake_to_letter_in_the_browser(browser, db_url: str, tokens: Tokens, t
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     finally:
         server.stop()
+
+
+PAGED_RECORD = (
+    b"PROGRESS REPORT 10/25/2016\nSubjective: low back pain radiating to the left leg since the injury.\n"
+    b"Page 1 of 2\f"
+    b"Page 2 of 2\nObjective: decreased sensation in the left L5 dermatome and a positive straight leg raise "
+    b"on the left. He completed six physical therapy visits without improvement."
+)
+REVIEW = (
+    b"NOTICE OF NON-CERTIFICATION\nImaging is indicated when cauda equina syndrome, a fracture or a tumor is "
+    b"suspected. None is documented."
+)
+
+
+def test_evidence_opens_its_document_at_the_page_with_the_words_highlighted(
+    browser, db_url: str, tokens: Tokens, tmp_path: Path
+) -> None:
+    server = LiveServer(db_url, tmp_path).start()
+    try:
+        created = httpx.post(
+            f"{server.url}/v1/applications",
+            json=application(received="2016-11-11T09:00:00"),
+            headers=tokens.header("intake"),
+            timeout=10,
+        ).json()
+        for name, body, kind in (("pr2.txt", PAGED_RECORD, None), ("ur.txt", REVIEW, "utilization_review")):
+            uploaded = httpx.post(
+                f"{server.url}/v1/applications/{created['id']}/documents",
+                files={"file": (name, body, "text/plain")},
+                data={"kind": kind} if kind else {},
+                headers=tokens.header("intake"),
+                timeout=10,
+            )
+            assert uploaded.status_code == 201, uploaded.text
+        assert uploaded.json()["kind"] == "utilization_review"
+        for step in ("eligibility", "assignment"):
+            done = httpx.post(f"{server.url}/v1/applications/{created['id']}/{step}", headers=tokens.header("intake"))
+            assert done.status_code == 200, done.text
+        page = browser.new_page()
+        _login(page, server, tokens["rev1"])
+        page.goto(f"{server.url}/ui/applications/{created['id']}")
+        page.click("text=Start review")
+        assert page.locator("details.document").count() == 2, page.inner_text("main")[:3000]
+        assert page.locator("details#doc-0[open]").count() == 0  # documents start closed
+        link = page.locator("#item-1 a.evidence-link", has_text="decreased sensation").first
+        assert "document 1, page 2" in link.locator("xpath=following-sibling::span[1]").inner_text()
+        link.click()
+        focused = page.locator(".record mark.focus")
+        assert focused.count() == 1 and focused.is_visible()
+        assert "decreased sensation" in focused.inner_text()
+        assert page.locator("details#doc-0[open] #doc-0-page-2 mark.focus").count() == 1
+        assert page.locator("details#doc-1 mark").count() == 0  # the review's quotation is evidence of nothing
+        page.screenshot(path=str(tmp_path / "evidence.png"), full_page=True)
+    finally:
+        server.stop()

@@ -17,7 +17,7 @@ from openimr.errors import Err, OpenIMRError
 from openimr.model import Case, CaseRequest, Letter
 
 
-def _field_errors(exc: ValidationError) -> str:
+def field_errors(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         where = ".".join(str(p) for p in err["loc"]) or "(record)"
@@ -39,7 +39,7 @@ def case_from_dict(data: object, where: str) -> Case:
         if too_large:
             detail = str(too_large[0]["msg"]).split("too large: ", 1)[-1]
             raise OpenIMRError(Err.E207, where, detail=detail) from exc
-        raise OpenIMRError(Err.E202, where, detail=_field_errors(exc)) from exc
+        raise OpenIMRError(Err.E202, where, detail=field_errors(exc)) from exc
 
 
 def json_depth(text: str) -> int:

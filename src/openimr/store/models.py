@@ -108,6 +108,11 @@ class Document(Base):
     size: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # As the engine reads it: the kind the uploader gave (else classified when read), the document's own
+    # date, and where each page of the file begins in ``text``.
+    kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    document_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    page_starts: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
 
     application: Mapped[Application] = relationship(back_populates="documents")
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Header, Query, Response, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from openimr import api, service
@@ -64,17 +65,27 @@ async def upload_document(
     response: Response,
     file: Annotated[UploadFile, File()],
     idempotency_key: IdempotencyKey = None,
+    kind: Annotated[str | None, Form(max_length=40, description="A document kind; classified when absent.")] = None,
+    date: Annotated[dt.date | None, Form(description="The document's own date.")] = None,
 ) -> dict:
-    """Attach a record (text or PDF). Its text is extracted on upload."""
+    """Attach a record (text or PDF). Its text is extracted on upload, its lines and pages rebuilt into
+    sentences; it is read as a document of the case, of its ``kind``."""
     app = service.get_application(session, app_id, user)
     data = await file.read()
     doc, created = service.add_document(
-        session, app, user, file.filename or "upload", file.content_type or "", data, idempotency_key
+        session, app, user, file.filename or "upload", file.content_type or "", data, idempotency_key, kind, date
     )
     session.commit()
     if not created:
         response.status_code = 200
-    return {"id": doc.id, "filename": doc.filename, "size": doc.size, "characters": len(doc.text)}
+    return {
+        "id": doc.id,
+        "filename": doc.filename,
+        "size": doc.size,
+        "characters": len(doc.text),
+        "pages": len(doc.page_starts or [0]),
+        "kind": doc.kind,
+    }
 
 
 def _step(app_id: int, user, session, action) -> ApplicationOut:  # noqa: ANN001 - FastAPI-resolved values

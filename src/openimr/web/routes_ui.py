@@ -8,11 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from openimr import service
 from openimr.service import ServiceError
 from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, get_user
+from openimr.web.record_view import document_views, evidence_of, summary_view
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("openimr.web").joinpath("templates")))
@@ -23,31 +24,6 @@ def _user_or_login(request: Request, session):
         return get_user(request, session, request.headers.get("authorization"))
     except HTTPException:
         return None
-
-
-def highlight(text: str, items) -> Markup:
-    """The record with every criterion's evidence marked (overlapping spans merged)."""
-    spans = []
-    for item in items:
-        for criterion in item.engine_determination.get("criteria", []):
-            for ev in criterion.get("evidence", []):
-                if 0 <= ev["start"] < ev["end"] <= len(text):
-                    spans.append((ev["start"], ev["end"], f"item {item.position + 1}: {criterion['id']}"))
-    spans.sort()
-    merged: list[list] = []
-    for start, end, label in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2].add(label)
-        else:
-            merged.append([start, end, {label}])
-    out, pos = [], 0
-    for start, end, labels in merged:
-        out.append(escape(text[pos:start]))
-        out.append(Markup('<mark title="{}">{}</mark>').format("; ".join(sorted(labels)), text[start:end]))
-        pos = end
-    out.append(escape(text[pos:]))
-    return Markup("").join(out).replace("\n\n", Markup("</p><p>"))
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -92,14 +68,17 @@ def _page(request: Request, session, app_id: int, error: str | None = None, stat
         return templates.TemplateResponse(
             request, "error.html", {"user": user, "message": exc.message}, status_code=exc.status
         )
-    summary = app.case.get("case_summary", "")
+    case = app.reviewed_case or service.reviewed_case(app).contract_dump(exclude_none=True)
+    evidence = evidence_of(app.items)
+    spans = [e for found in evidence.values() for e in found]
     context = {
         "user": user,
         "app": app,
         "error": error,
         "overdue": service.overdue(app),
-        "record": highlight(summary, app.items),
-        "documents": app.documents,
+        "record": summary_view(case.get("case_summary", ""), spans),
+        "documents": document_views(case.get("documents", []), spans),
+        "evidence": evidence,
     }
     return templates.TemplateResponse(request, "application.html", context, status_code=status)
 
@@ -165,7 +144,8 @@ def decide(
         error = exc.message
         app = service.get_application(session, app_id, user)
     item = next(i for i in app.items if i.position == position)
-    return templates.TemplateResponse(request, "_item.html", {"app": app, "item": item, "error": error, "user": user})
+    context = {"app": app, "item": item, "error": error, "user": user, "evidence": evidence_of([item])}
+    return templates.TemplateResponse(request, "_item.html", context)
 
 
 @router.get("/stats", response_class=HTMLResponse)
