@@ -96,6 +96,21 @@ def test_utilization_review_sentence_is_not_a_finding() -> None:
     assert fs.get("case.gi_risk").value is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The prior request was deemed not medically necessary as nerve conduction testing would not change care.",
+        "An EMG was found not medically necessary on 2/2/2017, radiculopathy being clinically evident already.",
+        "The reviewer considered electrodiagnostic studies medically unnecessary at this time.",
+    ],
+)
+def test_the_reviews_conclusion_and_its_reasons_name_no_study_done(sentence: str) -> None:
+    """A sentence that says the request was not medically necessary is the review's: the study it names is
+    not one the worker had."""
+    fs = facts(sentence, "EMG of the bilateral lower extremities")
+    assert fs.get("prior.given").value is not True
+
+
 def test_finding_of_another_region_does_not_count() -> None:
     fs = facts("There was a positive Phalen's test at the right wrist.", "MRI of the lumbar spine")
     assert fs.get("case.entrapment_signs").value is None

@@ -99,6 +99,8 @@ _UR_SENTENCE = re.compile(
     r"denied (?:the|by|a|an|authorization|certification)|"
     r"(?:was|were|been) denied|modified the|certified|IMR|claims administrator|"
     r"request for authorization|RFA|"
+    # the review's conclusion, said of the request: "was previously deemed not medically necessary given..."
+    r"not (?:deemed |found |considered |felt to be )?medically necessary|medically unnecessary|"
     # the same decision said in other words: "was turned down", "was not authorized", "the carrier"
     r"(?:was|were|been) (?:turned down|rejected|declined|not (?:authorized|approved|certified))|"
     r"(?:did|does) not (?:approve|authorize|certify)|declined (?:to authorize|to approve|authorization)|"
