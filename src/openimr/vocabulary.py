@@ -39,6 +39,10 @@ class TopicVocabulary(_Strict):
     # Regular expressions that name the topic in a record (not in a request title); a group named ``t``
     # marks the words of the mention when the pattern also needs its context.
     record_patterns: list[str] = Field(default_factory=list)
+    # What one study of the topic covers: "limb" when it tests the whole limb (an EMG/NCS of the upper
+    # extremities tests the nerves from the neck to the hand), so that a study done for any part of the limb
+    # is the same study; "region" when it images one region (a wrist MRI is not a shoulder MRI).
+    covers: Literal["region", "limb"] = "region"
 
 
 class TreatmentVocabulary(_Strict):
@@ -67,6 +71,9 @@ class BodyRegionVocabulary(_Strict):
     regions: dict[str, list[str]]
     spine_levels: dict[str, str]
     related: dict[str, list[str]] = Field(default_factory=dict)
+    limbs: dict[str, list[str]] = Field(
+        default_factory=dict, description="Each limb and the regions whose nerves a study of the limb tests."
+    )
     signs: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Examination signs that belong to one region by anatomy, whatever region their sentence names.",

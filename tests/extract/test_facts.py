@@ -111,6 +111,26 @@ def test_the_reviews_conclusion_and_its_reasons_name_no_study_done(sentence: str
     assert fs.get("prior.given").value is not True
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title", "repeat"),
+    [
+        (
+            "Nerve conduction studies in March 2016 showed a left ulnar neuropathy at the elbow.",
+            "EMG/NCV of the bilateral upper extremities",
+            True,
+        ),
+        ("An EMG of the right leg in 2015 showed an L5 radiculopathy.", "NCV of the lower extremities", True),
+        ("An electrodiagnostic study last year found moderate carpal tunnel syndrome.", "EMG of both arms", True),
+        ("NCS of the upper extremities showed carpal tunnel syndrome.", "EMG of the lower extremities", False),
+        ("An MRI of the wrist showed a TFCC tear.", "MRI of the right shoulder", False),
+    ],
+)
+def test_a_nerve_study_is_of_the_whole_limb_an_image_of_its_region(sentence: str, title: str, repeat: bool) -> None:
+    """An EMG/NCS of a limb tests its nerves from the spine to the hand or foot: one done for a wrist or an
+    elbow is the study a new request for that limb repeats. An MRI images one region."""
+    assert facts(sentence, title).get("case.prior_study").value is repeat
+
+
 def test_finding_of_another_region_does_not_count() -> None:
     fs = facts("There was a positive Phalen's test at the right wrist.", "MRI of the lumbar spine")
     assert fs.get("case.entrapment_signs").value is None

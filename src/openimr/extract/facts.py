@@ -43,6 +43,7 @@ from openimr.extract.prior_course import (
 from openimr.extract.quantities import NUM, TIME_AGO, to_number
 from openimr.extract.regions import find_regions
 from openimr.extract.requests import RequestInfo
+from openimr.vocabulary import body_regions, treatments
 
 __all__ = ["FACTS", "CaseContext", "Fact", "FactSet", "Value", "concept_fact", "regional_fact"]
 
@@ -225,13 +226,21 @@ def _failed_conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _same_service(ctx: CaseContext, req: RequestInfo, mentions: list[Mention]) -> list[Mention]:
     """The mentions that name the requested service for the same body region (a knee MRI is not a repeat
     of a lumbar one, although knee findings bear on a lumbar question)."""
-    wanted = set(req.regions)
+    by_limb = req.topic is not None and treatments().topics[req.topic].covers == "limb"
+    wanted = _limbs_of(req.regions) if by_limb else set(req.regions)
     hits = []
     for m in mentions:
-        regions = set(find_regions(ctx.mentions.sentences[m.sentence].text))
-        if not req.regions or not regions or regions & wanted:
+        regions = find_regions(ctx.mentions.sentences[m.sentence].text)
+        named = _limbs_of(regions) if by_limb else set(regions)
+        if not req.regions or not named or named & wanted:
             hits.append(m)
     return hits
+
+
+def _limbs_of(regions: list[str]) -> set[str]:
+    """The limbs the regions belong to (body_regions.yaml ``limbs``); a region of no limb stands for itself."""
+    limbs = body_regions().limbs
+    return {next((limb for limb, parts in limbs.items() if r in parts), r) for r in regions}
 
 
 def _already_approved(ctx: CaseContext, req: RequestInfo) -> Fact:
