@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from openimr.extract.pipeline import ABSENT_SUFFIX, CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
+from openimr.extract.sections import headed_sections
 from openimr.vocabulary import drug_names, load_resource
 
 _NEGATED = {"NEGATED_EXISTENCE"}
@@ -184,10 +185,13 @@ _CLAUSE = re.compile(
 )
 
 
-def reported_by_worker(text: str, sentence: Sentence, start: int, words: str = "") -> bool:
+def reported_by_worker(
+    text: str, sentence: Sentence, start: int, words: str = "", under_complaint_heading: bool = False
+) -> bool:
     """Whether the ``words`` at ``start`` are the worker's complaint: a complaint verb earlier in their clause
     ("he reports weakness", "complains of numbness") with no word of the examination between, one right after
-    them ("the spasms he reports"), a subjective heading ("S:", "Subjective:") over them, or the purpose a plan
+    them ("the spasms he reports"), a subjective heading ("S:", "Subjective:") before them in their sentence or
+    on a line of its own over their section (``under_complaint_heading``), or the purpose a plan
     names ("Plan: a relaxer for the spasms"), which is the requester's, not a finding. A sign that only an
     examination elicits ("positive Tinel sign", "4/5", "atrophy") is a finding wherever it is written."""
     if _ELICITED_SIGN.search(words):
@@ -201,6 +205,8 @@ def reported_by_worker(text: str, sentence: Sentence, start: int, words: str = "
 
     if _SUBJECTIVE_HEADING.search(before):
         return True
+    if under_complaint_heading and not _EXAMINED.search(before):
+        return True  # "Subjective:\nWeakness of the left leg."
     clause = _CLAUSE.split(before)[-1]
     cues = list(_COMPLAINT.finditer(clause))
     return bool(cues) and not _EXAMINED.search(clause[cues[-1].end() :])
@@ -280,28 +286,6 @@ _OWN_VERB = re.compile(
 )
 
 
-# A heading of its own line that puts what follows under a plan or a request ("Plan:", "Requests:",
-# "Treatment plan:", "Utilization review:"), in notes written as lists.
-_REQUEST_HEADING = re.compile(
-    r"^[ \t]*(?:treatment plan|plan(?: of care)?|recommendations?|requests?|requested(?: treatment| services)?|"
-    r"rfa|request for authorization|utilization review|ur|prior review|denial)\b[^:\n]{0,30}:",
-    re.IGNORECASE | re.MULTILINE,
-)
-_ANY_HEADING = re.compile(r"^[ \t]*[A-Za-z][A-Za-z /&()'-]{0,40}:", re.MULTILINE)
-
-
-def _headed_sections(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Character spans from each line ``heading`` starts to the next heading line or blank line: the items a
-    list puts under "Plan:" or "Requests:" are asked for, not given."""
-    spans = []
-    for found in heading.finditer(text):
-        nexts = [m.start() for m in _ANY_HEADING.finditer(text, found.end())]
-        blank = text.find("\n\n", found.end())
-        ends = [e for e in (*nexts[:1], blank) if e >= 0]
-        spans.append((found.start(), min(ends) if ends else len(text)))
-    return spans
-
-
 # A long record is read in pieces of about this many characters, cut at a paragraph or a sentence's end:
 # ConText relates every cue to every target of what it is given, so one piece of a record 600 KB long costs
 # what the whole record costs squared; cues never reach past a sentence, so the pieces read the same.
@@ -339,14 +323,13 @@ def find_mentions(text: str, parts: Sequence[tuple[int, int, bool]] | None = Non
     utilization review's determination, the application) speaks of the request, not of the worker. A long
     part is read piece by piece (``_pieces``), so that the time grows with its length, not with its square.
     """
-    pieces: list[tuple[int, int, list[tuple[int, int]]]] = []
+    pieces: list[tuple[int, int, _Sections]] = []
     for part_start, part_end, findings in parts or [(0, len(text), True)]:
         body = text[part_start:part_end]
         # A list under "Plan:" may run past a cut: its sections are found in the whole part.
-        about_request = _headed_sections(body, _REQUEST_HEADING) if findings else [(0, len(body))]
+        sections = _sections(body) if findings else _Sections([(0, len(body))], [])
         for a, b in _pieces(body):
-            within = [(max(s, a) - a, min(e, b) - a) for s, e in about_request if s < b and e > a]
-            pieces.append((part_start + a, part_start + b, within))
+            pieces.append((part_start + a, part_start + b, sections.within(a, b)))
     sentences: list[Sentence] = []
     items: list[Mention] = []
     for start, end, within in pieces:
@@ -359,15 +342,36 @@ def find_mentions(text: str, parts: Sequence[tuple[int, int, bool]] | None = Non
     return Mentions(text=text, sentences=sentences, items=items)
 
 
-def _find_mentions_in(text: str, about_request: list[tuple[int, int]] | None = None) -> Mentions:
-    """The mentions of one text read whole; ``about_request`` are its spans that speak of the request (under a
-    request heading, or a whole document without findings), when they were found in the part it is a piece of.
-    """
+@dataclass(frozen=True)
+class _Sections:
+    """Spans of a text that speak of the request (under a request heading, or a whole document without
+    findings) and spans of the worker's complaints (under a complaint heading)."""
+
+    request: list[tuple[int, int]]
+    complaint: list[tuple[int, int]]
+
+    def within(self, start: int, end: int) -> _Sections:
+        """The sections as seen from the piece ``start:end``, in its offsets."""
+
+        def clip(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
+
+        return _Sections(clip(self.request), clip(self.complaint))
+
+
+def _sections(text: str) -> _Sections:
+    return _Sections(headed_sections(text, "request"), headed_sections(text, "complaint"))
+
+
+def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
+    """The mentions of one text read whole; ``sections`` are its sections when they were found in the part it
+    is a piece of."""
+    sections = sections or _sections(text)
     doc = process(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     ur_clauses = (
         _review_clauses(sentences)
-        + (_headed_sections(text, _REQUEST_HEADING) if about_request is None else about_request)
+        + sections.request
         + [(s.start, s.end) for s in sentences if _GUIDELINE_QUOTE.search(s.text)]
     )
     result_sentences = {n for n, s in enumerate(sentences) if _RESULTS.search(s.text)}
@@ -443,7 +447,13 @@ def _find_mentions_in(text: str, about_request: list[tuple[int, int]] | None = N
                 family=bool(categories & _FAMILY),
                 occupation=bool(categories & _OCCUPATION),
                 reported=kind == "concept"
-                and reported_by_worker(text, sentences[sentence], span.start_char, span.text),
+                and reported_by_worker(
+                    text,
+                    sentences[sentence],
+                    span.start_char,
+                    span.text,
+                    any(a <= span.start_char < b for a, b in sections.complaint),
+                ),
                 # (by the drug's name when another rule on the same words took its metadata)
                 generic=meta.get("generic")
                 or (drug_names().get(span.text.lower(), (None,))[0] if kind == "drug" else None),
