@@ -68,7 +68,38 @@ def create_user(session: Session, name: str, role: str, reviewer_id: int | None 
 
 
 def authenticate(session: Session, token: str) -> User | None:
-    return session.scalar(select(User).where(User.token_hash == _digest(token)))
+    """The user a token signs in, unless its access was revoked."""
+    return session.scalar(select(User).where(User.token_hash == _digest(token), User.revoked_at.is_(None)))
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.name)))
+
+
+def _user_named(session: Session, name: str) -> User:
+    user = session.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise ServiceError(404, f"no user named {name!r}")
+    return user
+
+
+def rotate_token(session: Session, name: str) -> str:
+    """A new token for the user, which alone signs in from now (a lost token is replaced this way); a revoked
+    user gets its access back. Returned once: only its digest is stored."""
+    user = _user_named(session, name)
+    token = f"oimr_{secrets.token_urlsafe(24)}"
+    user.token_hash, user.revoked_at = _digest(token), None
+    session.flush()
+    return token
+
+
+def revoke_user(session: Session, name: str) -> User:
+    """The user's token signs in no more; the user, and what it did, stay on record."""
+    user = _user_named(session, name)
+    if user.revoked_at is None:
+        user.revoked_at = utcnow()
+        session.flush()
+    return user
 
 
 def can_see(user: User, app: Application) -> bool:

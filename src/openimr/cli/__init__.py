@@ -19,6 +19,23 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", help="Print the OpenIMR version and exit.", callback=_print_version, is_eager=True
+    ),
+) -> None:
+    """OpenIMR: California workers' compensation Independent Medical Review."""
+
+
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from openimr.cli import app, err_console
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 users_app = typer.Typer(help="Users of the service and their bearer tokens.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+
+
+def _in_database(action: Callable[[Session], T]) -> T:
+    """Run ``action`` in a session of the configured database (migrated first); a refused action or a
+    database that is down is one line on stderr and exit code 1."""
+    from openimr import service
+    from openimr.config import settings
+    from openimr.store.db import DatabaseUnavailable, migrate, session_scope
+
+    try:
+        migrate(settings().database_url)
+        with session_scope(settings().database_url) as session:
+            return action(session)
+    except service.ServiceError as exc:
+        err_console.print(f"error: {exc.message}", markup=False)
+        raise typer.Exit(1) from exc
+    except DatabaseUnavailable as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from exc
+
+
+UserName = Annotated[str, typer.Argument(help="The user's name.", show_default=False)]
 
 
 @users_app.command("create")
@@ -19,23 +46,66 @@ def users_create(
     role: Annotated[str, typer.Option("--role", help="admin, intake, reviewer or auditor.")],
     reviewer_id: Annotated[int | None, typer.Option("--reviewer-id", help="For a reviewer: the panel member.")] = None,
 ) -> None:
-    """Create a user; its bearer token is printed on the last line (and stored only as a digest)."""
-    from openimr import service
-    from openimr.config import settings
-    from openimr.store.db import DatabaseUnavailable, migrate, session_scope
+    """Create a user; its bearer token is printed on the last line (and stored only as a digest).
 
-    try:
-        migrate(settings().database_url)
-        with session_scope(settings().database_url) as session:
-            token = service.create_user(session, name, role, reviewer_id)
-    except service.ServiceError as exc:
-        err_console.print(f"error: {exc.message}", markup=False)
-        raise typer.Exit(1) from exc
-    except DatabaseUnavailable as exc:
-        err_console.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1) from exc
+    Example: openimr users create kim --role reviewer --reviewer-id 3"""
+    from openimr import service
+
+    token = _in_database(lambda session: service.create_user(session, name, role, reviewer_id))
     print(f"created {role} {name}")
     print(token)
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List the users: name, role, reviewer, created, and whether their access is revoked.
+
+    Example: openimr users list"""
+    from rich.console import Console
+    from rich.table import Table
+
+    from openimr import service
+
+    def rows(session: Session) -> list[tuple[str, ...]]:
+        return [
+            (
+                u.name,
+                u.role,
+                str(u.reviewer_id or ""),
+                u.created_at.strftime("%Y-%m-%d %H:%M"),
+                f"revoked {u.revoked_at:%Y-%m-%d}" if u.revoked_at else "active",
+            )
+            for u in service.list_users(session)
+        ]
+
+    table = Table("name", "role", "reviewer", "created (UTC)", "access")
+    for row in _in_database(rows):
+        table.add_row(*row)
+    Console(highlight=False).print(table)
+
+
+@users_app.command("rotate")
+def users_rotate(name: UserName) -> None:
+    """Give a user a new token (the old one stops working; a revoked user gets access back). The token is
+    printed on the last line, once.
+
+    Example: openimr users rotate kim"""
+    from openimr import service
+
+    token = _in_database(lambda session: service.rotate_token(session, name))
+    print(f"new token for {name}")
+    print(token)
+
+
+@users_app.command("revoke")
+def users_revoke(name: UserName) -> None:
+    """Revoke a user's access: its token signs in no more; what it did stays on record.
+
+    Example: openimr users revoke kim"""
+    from openimr import service
+
+    _in_database(lambda session: service.revoke_user(session, name))
+    print(f"revoked {name}")
 
 
 @app.command()

@@ -38,6 +38,8 @@ class User(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # A revoked user's token no longer signs in; rotating its token gives it access again.
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Reviewer(Base):

@@ -1,0 +1,58 @@
+"""Users from the command line: list them, rotate a lost token, revoke an access; and the service's front door."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from openimr import config
+from openimr.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("OPENIMR_DATABASE_URL", db_url)
+    config.settings.cache_clear()
+    yield db_url
+    config.settings.cache_clear()
+
+
+def _token(*args: str) -> str:
+    result = runner.invoke(app, ["users", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_rotate_replaces_a_lost_token_and_revoke_closes_the_door(cli_db: str, client: TestClient) -> None:
+    old = _token("create", "nurse-kim", "--role", "intake")
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {old}"}).status_code == 200
+    new = _token("rotate", "nurse-kim")
+    assert new != old
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {old}"}).status_code == 401
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {new}"}).status_code == 200
+    assert runner.invoke(app, ["users", "revoke", "nurse-kim"]).exit_code == 0
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {new}"}).status_code == 401
+    listing = runner.invoke(app, ["users", "list"])
+    assert listing.exit_code == 0 and "nurse-kim" in listing.stdout and "revoked" in listing.stdout
+    again = _token("rotate", "nurse-kim")  # a revoked user is given access again by a new token
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {again}"}).status_code == 200
+    assert "active" in runner.invoke(app, ["users", "list"]).stdout
+
+
+def test_an_unknown_user_is_a_one_line_error(cli_db: str) -> None:
+    for command in ("rotate", "revoke"):
+        result = runner.invoke(app, ["users", command, "nobody"])
+        assert result.exit_code == 1 and "no user named 'nobody'" in result.stderr
+
+
+def test_the_front_door_is_the_workbench_and_the_version_is_printed(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/ui/"
+    from openimr import __version__
+
+    assert runner.invoke(app, ["--version"]).stdout.strip() == __version__
