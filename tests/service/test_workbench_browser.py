@@ -150,3 +150,18 @@ def test_evidence_opens_its_document_at_the_page_with_the_words_highlighted(
         page.screenshot(path=str(tmp_path / "evidence.png"), full_page=True)
     finally:
         server.stop()
+
+
+def test_the_api_reference_loads_offline_and_offers_authorize(browser, db_url: str, tmp_path: Path) -> None:
+    server = LiveServer(db_url, tmp_path).start()
+    try:
+        page = browser.new_page()
+        hosts: list[str] = []
+        page.on("request", lambda request: hosts.append(request.url.split("/")[2]))
+        page.goto(f"{server.url}/docs")
+        page.wait_for_selector(".swagger-ui .information-container", timeout=20_000)
+        assert page.locator("button.authorize").is_visible()
+        assert "POST/v1/applications" in page.inner_text(".swagger-ui").replace(" ", "").replace("\n", "")
+        assert set(hosts) == {server.url.split("/")[2]}  # nothing from another host
+    finally:
+        server.stop()

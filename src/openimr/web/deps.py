@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Path, Request
+from fastapi import Depends, HTTPException, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from openimr import service
@@ -41,7 +42,12 @@ def token_from(authorization: str | None, cookie: str | None) -> str | None:
     return cookie
 
 
-def get_user(request: Request, session: SessionDep, authorization: Annotated[str | None, Header()] = None) -> User:
+# Declared in the OpenAPI document, so that the API reference's "Authorize" asks for the token.
+_BEARER = HTTPBearer(auto_error=False, description="A user's token (openimr users create / rotate).")
+
+
+def user_from(request: Request, session: Session, authorization: str | None) -> User:
+    """The user of a request: its bearer token, else the workbench's cookie."""
     token = token_from(authorization, request.cookies.get("openimr_token"))
     user = service.authenticate(session, token) if token else None
     if user is None:
@@ -51,6 +57,14 @@ def get_user(request: Request, session: SessionDep, authorization: Annotated[str
     if user.role == "auditor" and request.method not in ("GET", "HEAD", "OPTIONS"):
         raise HTTPException(status_code=403, detail="an auditor reads and changes nothing")
     return user
+
+
+def get_user(
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None,
+) -> User:
+    return user_from(request, session, f"Bearer {credentials.credentials}" if credentials else None)
 
 
 UserDep = Annotated[User, Depends(get_user)]

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from openimr import service
 from openimr.service import ServiceError
-from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, get_user
+from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, user_from
 from openimr.web.record_view import document_views, evidence_of, summary_view
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -21,7 +21,7 @@ templates = Jinja2Templates(directory=str(resources.files("openimr.web").joinpat
 
 def _user_or_login(request: Request, session):
     try:
-        return get_user(request, session, request.headers.get("authorization"))
+        return user_from(request, session, request.headers.get("authorization"))
     except HTTPException:
         return None
 
