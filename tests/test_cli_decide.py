@@ -93,3 +93,23 @@ def test_decide_over_a_long_record_with_its_progress_bar_decides_as_without(tmp_
     drop = ("decision_id", "decided_at")
     strip = lambda out: {k: v for k, v in json.loads(out).items() if k not in drop}  # noqa: E731
     assert strip(with_bar.stdout) == strip(plain.stdout)
+
+
+def test_several_letters_to_one_file_is_an_error_that_asks_for_a_folder(tmp_path: Path) -> None:
+    data = tmp_path / "cases.jsonl"
+    data.write_text("\n".join([json.dumps(GOOD), json.dumps({**GOOD, "id": "H"})]))
+    result = runner.invoke(app, ["decide", str(data), "--format", "letter", "-o", str(tmp_path / "all.txt")])
+    assert result.exit_code == 1 and "give a folder to -o" in result.stderr
+    assert not (tmp_path / "all.txt").exists()
+
+
+def test_every_write_says_what_it_wrote(tmp_path: Path) -> None:
+    data = tmp_path / "cases.jsonl"
+    data.write_text("\n".join([json.dumps(GOOD), json.dumps({**GOOD, "id": "H"})]))
+    letters = runner.invoke(app, ["decide", str(data), "--format", "letter", "-o", str(tmp_path / "letters")])
+    assert letters.exit_code == 0 and f"wrote 2 letter(s) (letter) to {tmp_path / 'letters'}" in letters.stderr
+    assert sorted(p.name for p in (tmp_path / "letters").iterdir()) == ["G.txt", "H.txt"]
+    out = tmp_path / "d.jsonl"
+    determinations = runner.invoke(app, ["decide", str(data), "--format", "jsonl", "-o", str(out)])
+    assert determinations.exit_code == 0 and f"to {out}" in determinations.stderr
+    assert len(out.read_text().splitlines()) == 2

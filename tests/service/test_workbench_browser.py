@@ -165,3 +165,32 @@ def test_the_api_reference_loads_offline_and_offers_authorize(browser, db_url: s
         assert set(hosts) == {server.url.split("/")[2]}  # nothing from another host
     finally:
         server.stop()
+
+
+def test_a_decision_clears_the_stale_banner_and_the_page_stacks_on_a_phone(
+    browser, db_url: str, tokens: Tokens, tmp_path: Path
+) -> None:
+    server = LiveServer(db_url, tmp_path).start()
+    try:
+        created = httpx.post(
+            f"{server.url}/v1/applications",
+            json=application(received="2016-11-11T09:00:00"),
+            headers=tokens.header("intake"),
+            timeout=10,
+        ).json()
+        for step in ("eligibility", "assignment"):
+            httpx.post(f"{server.url}/v1/applications/{created['id']}/{step}", headers=tokens.header("intake"))
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        _login(page, server, tokens["rev1"])
+        page.goto(f"{server.url}/ui/applications/{created['id']}")
+        page.click("text=Start review")
+        page.click("text=Issue determination")
+        assert "no final decision yet" in page.inner_text("#page-error")
+        page.click("#item-0 button.accept")
+        page.wait_for_selector("#item-0 .final")
+        assert page.inner_text("#page-error").strip() == ""
+        record, items = page.locator("section.record").bounding_box(), page.locator("section.items").bounding_box()
+        assert items["y"] >= record["y"] + record["height"] - 1  # stacked, not side by side
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        server.stop()

@@ -65,9 +65,17 @@ def _decide_letters(inputs: list, fmt: DecideFormat, out: Path | None) -> bool:
         err_console.print("error: --format pdf needs -o FILE or -o DIR", markup=False)
         return True
     as_folder = out is not None and (out.is_dir() or len(good) > 1 or str(out).endswith(("/", "\\")))
+    if as_folder and out is not None and not out.is_dir() and out.suffix:
+        err_console.print(
+            f"error: {len(good)} cases make {len(good)} letters: give a folder to -o (for example -o letters/), "
+            f"not the file {out}",
+            markup=False,
+        )
+        return True
     if as_folder:
         out.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
     failed = False
+    written: list[Path] = []
     for n, inp in enumerate(inputs, start=1):
         if inp.error or inp.case is None:
             report_error(inp.error)  # type: ignore[arg-type]
@@ -83,6 +91,10 @@ def _decide_letters(inputs: list, fmt: DecideFormat, out: Path | None) -> bool:
             target.write_bytes(document)
         else:
             target.write_text(document, encoding="utf-8")
+        written.append(target)
+    if written:
+        where = str(out) if as_folder else str(written[0])
+        err_console.print(f"wrote {len(written)} letter(s) ({fmt.value}) to {where}", markup=False)
     return failed
 
 
@@ -165,6 +177,7 @@ def decide(
     finally:
         if out:
             sink.close()
+            err_console.print(f"wrote the determinations ({fmt.value}) to {out}", markup=False)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -48,7 +48,12 @@ def case_from_folder(folder: str | Path) -> Case:
     folder = Path(folder)
     manifest = folder / MANIFEST
     if not manifest.is_file():
-        raise OpenIMRError(Err.E210, str(folder), detail=f"no {MANIFEST} (the summary and the requests) in the folder")
+        raise OpenIMRError(
+            Err.E210,
+            str(folder),
+            detail=f"no {MANIFEST} (the summary and the requests) in the folder; for a folder of case files or "
+            "letters, give them by a glob (folder/*.pdf) or use 'openimr batch'",
+        )
     where = str(manifest)
     try:
         data = loads_bounded(decode_text(read_bytes(manifest), where), where)

@@ -144,7 +144,9 @@ def decide(
         error = exc.message
         app = service.get_application(session, app_id, user)
     item = next(i for i in app.items if i.position == position)
+    # A fragment that decided an item clears the page's error ("items ... have no final decision yet") out of band.
     context = {"app": app, "item": item, "error": error, "user": user, "evidence": evidence_of([item])}
+    context["fragment"] = True
     return templates.TemplateResponse(request, "_item.html", context)
 
 
