@@ -17,6 +17,14 @@ from openimr.store.models import Reviewer, User
 from openimr.vocabulary import load_resource
 
 
+def sample_cases() -> Path:
+    """The bundled sample cases: ``samples/cases.jsonl`` of the working directory, else of the checkout this
+    package runs from, so that ``serve --demo`` finds them from any directory."""
+    here = Path("samples/cases.jsonl")
+    checkout = Path(__file__).resolve().parents[2] / "samples" / "cases.jsonl"
+    return here if here.exists() else checkout
+
+
 def load_demo(settings: Settings, cases: Path) -> Iterator[str]:
     """Load the demo once (a second run finds it there); yield lines to print, tokens included."""
     with session_scope(settings.database_url) as session:
@@ -55,4 +63,6 @@ def load_demo(settings: Settings, cases: Path) -> Iterator[str]:
                     idempotency_key=f"demo-{case.id}",
                 )
             yield f"loaded the sample cases from {cases}"
+        else:
+            yield f"no sample cases at {cases}: the queue starts empty"
         assert session.scalar(select(Reviewer.id)) is not None

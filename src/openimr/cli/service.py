@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
@@ -108,6 +107,19 @@ def users_revoke(name: UserName) -> None:
     print(f"revoked {name}")
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """A port another process holds is a one-line error before anything says the service is up."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            err_console.print(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", markup=False)
+            raise typer.Exit(1) from exc
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -121,12 +133,13 @@ def serve(
     from openimr.store.db import DatabaseUnavailable, migrate
     from openimr.web.app import create_app
 
+    _check_port_free(host, port)
     try:
         migrate(settings().database_url)
         if demo:
-            from openimr.demo import load_demo
+            from openimr.demo import load_demo, sample_cases
 
-            for line in load_demo(settings(), Path("samples/cases.jsonl")):
+            for line in load_demo(settings(), sample_cases()):
                 print(line)
     except DatabaseUnavailable as exc:
         err_console.print(f"error: {exc}", markup=False)
