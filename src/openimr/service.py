@@ -114,6 +114,10 @@ def require(user: User, *roles: str) -> None:
 # --- reviewers ------------------------------------------------------------------------------------------
 
 
+def list_reviewers(session: Session) -> list[Reviewer]:
+    return list(session.scalars(select(Reviewer).order_by(Reviewer.id)))
+
+
 def add_reviewer(session: Session, **fields) -> Reviewer:
     reviewer = Reviewer(**fields)
     session.add(reviewer)

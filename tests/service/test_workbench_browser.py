@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -192,5 +193,59 @@ def test_a_decision_clears_the_stale_banner_and_the_page_stacks_on_a_phone(
         record, items = page.locator("section.record").bounding_box(), page.locator("section.items").bounding_box()
         assert items["y"] >= record["y"] + record["height"] - 1  # stacked, not side by side
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        server.stop()
+
+
+def test_intake_files_through_the_form_and_the_auditor_reads_the_log(
+    browser, db_url: str, tokens: Tokens, tmp_path: Path
+) -> None:
+    server = LiveServer(db_url, tmp_path).start()
+    try:
+        note, review = tmp_path / "pr2.txt", tmp_path / "ur.txt"
+        note.write_bytes(PAGED_RECORD)
+        review.write_bytes(REVIEW)
+        page = browser.new_page()
+        _login(page, server, tokens["intake"])
+        page.click("text=New application")
+        page.fill("input[name=case_id]", "FORM-1")
+        page.fill(
+            "textarea[name=case_summary]", "A 45 year old warehouse worker hurt his low back lifting on 09/01/2016."
+        )
+        page.fill("textarea[name=requests]", "MRI of the lumbar spine\nAcupuncture 2x3 for the low back")
+        # filed now, five days after the review's decision: within the time to apply
+        page.fill("input[name=ur_decision_date]", (dt.date.today() - dt.timedelta(days=5)).isoformat())
+        page.check("input[name=signed]")
+        page.set_input_files("input[name=documents]", [str(note), str(review)])
+        page.click("text=File the application")
+        assert page.locator("details.document").count() == 2
+        page.click("text=Screen eligibility")
+        page.click("text=Assign a reviewer")
+        assert page.inner_text("#status") == "assigned"
+        page.goto(f"{server.url}/ui/")
+        page.fill("input[name=q]", "form-1")
+        page.click("form.filters button[type=submit]")
+        assert "1 application(s)" in page.inner_text("#count")
+        page.goto(f"{server.url}/ui/logout")
+
+        _login(page, server, tokens["rev1"])
+        page.click("text=FORM-1")
+        page.click("text=Start review")
+        for position in (0, 1):
+            page.click(f"#item-{position} button.accept")
+            page.wait_for_selector(f"#item-{position} .final")
+        page.click("text=Issue determination")
+        assert page.inner_text("#status") == "issued"
+        page.goto(f"{server.url}/ui/logout")
+
+        _login(page, server, tokens["auditor"])
+        page.click("text=Decision log")
+        page.fill("input[name=actor]", "rev1")
+        page.click("button:has-text('Filter')")
+        actions = page.locator("table.log td:nth-child(5)").all_inner_texts()
+        assert "determination issued" in actions and actions.count("item accept") == 2
+        with page.expect_download() as download:
+            page.click("a:has-text('CSV')")
+        assert "determination_issued" in Path(download.value.path()).read_text()
     finally:
         server.stop()

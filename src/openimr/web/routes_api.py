@@ -170,8 +170,4 @@ def add_reviewer(body: ReviewerIn, user: UserDep, session: SessionDep) -> Review
 
 @router.get("/reviewers", response_model=list[ReviewerOut], tags=["reviewers"])
 def list_reviewers(user: UserDep, session: SessionDep) -> list[ReviewerOut]:
-    from sqlalchemy import select
-
-    from openimr.store.models import Reviewer
-
-    return [reviewer_out(r) for r in session.scalars(select(Reviewer).order_by(Reviewer.id))]
+    return [reviewer_out(r) for r in service.list_reviewers(session)]

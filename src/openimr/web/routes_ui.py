@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from importlib import resources
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from openimr import service
 from openimr.service import ServiceError
-from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, user_from
+from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, token_from
+from openimr.web.queue_view import SORTS, QueueQuery, queue_page
 from openimr.web.record_view import document_views, evidence_of, summary_view
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
+STATUSES = ("received", "eligible", "ineligible", "waiting", "assigned", "under_review", "issued")
 templates = Jinja2Templates(directory=str(resources.files("openimr.web").joinpath("templates")))
 
 
-def _user_or_login(request: Request, session):
-    try:
-        return user_from(request, session, request.headers.get("authorization"))
-    except HTTPException:
-        return None
+def user_or_login(request: Request, session):  # noqa: ANN201 - a User, or None to send to the login page
+    """The signed-in user of a page, or None. What each role may do is each page's own check (an auditor's
+    form post gets a 403 page, not the login page)."""
+    token = token_from(request.headers.get("authorization"), request.cookies.get("openimr_token"))
+    return service.authenticate(session, token) if token else None
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -48,18 +51,39 @@ def logout() -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue(request: Request, session: SessionDep) -> Response:
-    user = _user_or_login(request, session)
+def queue(
+    request: Request,
+    session: SessionDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+    status: Annotated[str, Query(max_length=30)] = "",
+    priority: Annotated[str, Query(max_length=20)] = "",
+    reviewer: Annotated[str, Query(max_length=20, pattern=r"^\d*$")] = "",  # "" from the form's "any"
+    overdue: bool = False,
+    sort: Annotated[str, Query(max_length=20)] = "due",
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Response:
+    """The queue: search, filters, sort and pages (web/queue_view.py)."""
+    user = user_or_login(request, session)
     if user is None:
         return RedirectResponse("/ui/login", status_code=303)
-    apps = service.list_applications(session, user)
-    return templates.TemplateResponse(
-        request, "queue.html", {"user": user, "apps": apps, "overdue": {a.id: service.overdue(a) for a in apps}}
-    )
+    query = QueueQuery(q, status, priority, int(reviewer) if reviewer else None, overdue, sort, page)
+    found = queue_page(session, user, query)
+    context = {
+        "user": user,
+        "found": found,
+        "query": query,
+        "overdue": {a.id: service.overdue(a) for a in found.rows},
+        "statuses": STATUSES,
+        "reviewers": [] if user.role == "reviewer" else service.list_reviewers(session),
+        "sorts": list(SORTS),
+        "filtered": request.url.query,
+        "pager": lambda n: urlencode({**{k: v for k, v in request.query_params.items() if k != "page"}, "page": n}),
+    }
+    return templates.TemplateResponse(request, "queue.html", context)
 
 
 def _page(request: Request, session, app_id: int, error: str | None = None, status: int = 200) -> Response:
-    user = _user_or_login(request, session)
+    user = user_or_login(request, session)
     if user is None:
         return RedirectResponse("/ui/login", status_code=303)
     try:
@@ -89,7 +113,7 @@ def application_page(app_id: AppId, request: Request, session: SessionDep) -> Re
 
 
 def _act(request: Request, session, settings, app_id: int, action: str) -> Response:
-    user = _user_or_login(request, session)
+    user = user_or_login(request, session)
     if user is None:
         return RedirectResponse("/ui/login", status_code=303)
     try:
@@ -129,7 +153,7 @@ def decide(
     reason: Annotated[str | None, Form()] = None,
 ) -> Response:
     """An htmx fragment: the item card after the reviewer's accept or override."""
-    user = _user_or_login(request, session)
+    user = user_or_login(request, session)
     if user is None:
         return Response(status_code=401)
     error = None
@@ -159,7 +183,7 @@ def stats_page(request: Request, session: SessionDep) -> Response:
 
     from openimr.batch import stats as analytics
 
-    user = _user_or_login(request, session)
+    user = user_or_login(request, session)
     if user is None:
         return RedirectResponse("/ui/login", status_code=303)
     if user.role == "reviewer":
