@@ -69,3 +69,25 @@ def test_case_output_has_no_decision(tmp_path: Path) -> None:
     assert "Upheld" not in text and "Overturned" not in text and "rationale" not in text
     assert record["requests"][0]["claims_administrator_guideline"]
     assert record["review_date"] == "2016-12-19"
+
+
+def _commands(group, prefix=()):  # noqa: ANN001, ANN202 - Typer's groups and commands
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+def test_every_command_shows_an_example_in_its_help() -> None:
+    import typer.main
+
+    from openimr.cli import app as cli_app
+
+    group = typer.main.get_command(cli_app)
+    missing = [
+        " ".join(path)
+        for path, command in _commands(group)
+        if not (command.epilog or "").startswith("Example: openimr ")
+    ]
+    assert missing == []

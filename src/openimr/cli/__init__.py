@@ -64,7 +64,7 @@ def guideline_failure(exc: Exception) -> typer.Exit:
 from openimr.cli import letters, engine, guidelines, service, batch  # noqa: E402,F401,I001 - registers the commands
 
 
-@app.command()
+@app.command(epilog="Example: openimr version")
 def version() -> None:
     """Print the OpenIMR version."""
     print(__version__)

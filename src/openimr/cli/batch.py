@@ -12,7 +12,9 @@ from openimr.cli import app, err_console
 batch_app = typer.Typer(help="Corpus runs: parse or review many letters and cases, resumable.", no_args_is_help=True)
 app.add_typer(batch_app, name="batch")
 
-Sources = Annotated[list[str], typer.Argument(help="Folders, globs, files or JSONL datasets.", show_default=False)]
+Sources = Annotated[
+    list[str], typer.Argument(help="Folders, globs, files or JSONL datasets.", show_default=False, metavar="SOURCE...")
+]
 OutDir = Annotated[Path, typer.Option("--out", help="Output folder: results.jsonl, errors.jsonl, results.parquet.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Local worker processes.")]
 Scheduler = Annotated[str | None, typer.Option("--scheduler", help="A Dask scheduler, tcp://HOST:PORT.")]
@@ -61,21 +63,25 @@ def _run_batch(mode: str, sources: list[str], out: Path, workers: int, scheduler
     raise typer.Exit(1 if summary.errors else 0)
 
 
-@batch_app.command("parse")
+@batch_app.command(
+    "parse", epilog="Example: openimr batch parse '../shared/corpus/dwc-letters/pdf/*.pdf' --out runs/parse --workers 2"
+)
 def batch_parse(sources: Sources, out: OutDir, workers: Workers = 1, scheduler: Scheduler = None) -> None:
     """Parse letters in bulk into DIR/results.jsonl (the 'parse --format jsonl' records)."""
     _run_batch("parse", sources, out, workers, scheduler)
 
 
-@batch_app.command("review")
+@batch_app.command("review", epilog="Example: openimr batch review samples/cases.jsonl --out runs/review")
 def batch_review(sources: Sources, out: OutDir, workers: Workers = 1, scheduler: Scheduler = None) -> None:
     """Review cases or letters in bulk into DIR/results.jsonl (the 'decide --format jsonl' lines)."""
     _run_batch("review", sources, out, workers, scheduler)
 
 
-@app.command()
+@app.command(epilog="Example: openimr stats runs/review")
 def stats(
-    source: Annotated[str, typer.Argument(help="A batch output folder, or a database URL of the service.")],
+    source: Annotated[
+        str, typer.Argument(help="A batch output folder, or a database URL of the service.", metavar="SOURCE")
+    ],
     report: Annotated[Path | None, typer.Option("--report", help="Folder for report.html and the PNG charts.")] = None,
 ) -> None:
     """Decision statistics: by category, guideline, reviewer specialty and year; agreement; consistency."""

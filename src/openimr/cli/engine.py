@@ -105,7 +105,12 @@ class EvalFormat(StrEnum):
 
 CaseFiles = Annotated[
     list[Path],
-    typer.Argument(help="Case files (JSON object, array or JSONL) or letters (text or PDF).", show_default=False),
+    typer.Argument(
+        help="Case files (JSON object, array or JSONL), case folders (case.json and record files) or letters "
+        "(text or PDF).",
+        show_default=False,
+        metavar="CASE...",
+    ),
 ]
 
 
@@ -126,7 +131,7 @@ def _determination_text(result) -> str:
     return "\n".join(lines)
 
 
-@app.command()
+@app.command(epilog="Example: openimr decide samples/cases.jsonl --format letter -o letters/")
 def decide(
     files: CaseFiles,
     fmt: Annotated[DecideFormat, typer.Option("--format", "-f", help="Output format.")] = DecideFormat.text,
@@ -181,9 +186,14 @@ def decide(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command(name="eval")
+@app.command(
+    name="eval", epilog="Example: openimr eval ../shared/corpus/cases-dev.jsonl --reasons bench/data/dev-reasons.jsonl"
+)
 def evaluate(
-    files: Annotated[list[Path], typer.Argument(help="JSONL cases with 'expected', or letters.", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="JSONL cases with 'expected', or letters.", show_default=False, metavar="DATASET..."),
+    ],
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.text,
     reasons: Annotated[
         Path | None,

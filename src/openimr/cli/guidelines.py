@@ -12,7 +12,7 @@ guidelines_app = typer.Typer(help="List, show and validate the guideline files."
 app.add_typer(guidelines_app, name="guidelines")
 
 
-@guidelines_app.command("list")
+@guidelines_app.command("list", epilog="Example: openimr guidelines list")
 def guidelines_list() -> None:
     """List every guideline file: id, source, topics, dates in force."""
     from openimr.guidelines.loader import all_guidelines
@@ -25,9 +25,9 @@ def guidelines_list() -> None:
         )
 
 
-@guidelines_app.command("show")
+@guidelines_app.command("show", epilog="Example: openimr guidelines show mtus-acupuncture-2007")
 def guidelines_show(
-    guideline_id: Annotated[str, typer.Argument(help="A guideline id from 'guidelines list'.")],
+    guideline_id: Annotated[str, typer.Argument(help="A guideline id from 'guidelines list'.", metavar="GUIDELINE_ID")],
 ) -> None:
     """Print one guideline as validated data."""
     import yaml
@@ -42,7 +42,7 @@ def guidelines_show(
     raise typer.Exit(1)
 
 
-@guidelines_app.command("validate")
+@guidelines_app.command("validate", epilog="Example: openimr guidelines validate")
 def guidelines_validate() -> None:
     """Validate every guideline file against the schema and run its fact-set tests."""
     from openimr.engine.selfcheck import run_guideline_tests

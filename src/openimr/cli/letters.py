@@ -27,7 +27,9 @@ class CaseFormat(StrEnum):
     jsonl = "jsonl"
 
 
-Files = Annotated[list[Path], typer.Argument(help="Letters as text or PDF files.", show_default=False)]
+Files = Annotated[
+    list[Path], typer.Argument(help="Letters as text or PDF files.", show_default=False, metavar="LETTER...")
+]
 
 
 def _letter_text(letter: Letter) -> str:
@@ -78,7 +80,7 @@ def _each_letter(files: list[Path], fmt: str, render: Callable[[Letter], dict | 
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(epilog="Example: openimr parse samples/letters/*.txt --format jsonl")
 def parse(
     files: Files,
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.text,
@@ -87,7 +89,7 @@ def parse(
     _each_letter(files, fmt.value, _letter_text if fmt is ParseFormat.text else lambda x: x.model_dump(mode="json"))
 
 
-@app.command()
+@app.command(epilog="Example: openimr case samples/letters/*.txt > cases.jsonl")
 def case(
     files: Files,
     fmt: Annotated[CaseFormat, typer.Option("--format", "-f", help="Output format.")] = CaseFormat.jsonl,

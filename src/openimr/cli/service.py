@@ -36,18 +36,16 @@ def _in_database(action: Callable[[Session], T]) -> T:
         raise typer.Exit(1) from exc
 
 
-UserName = Annotated[str, typer.Argument(help="The user's name.", show_default=False)]
+UserName = Annotated[str, typer.Argument(help="The user's name.", show_default=False, metavar="NAME")]
 
 
-@users_app.command("create")
+@users_app.command("create", epilog="Example: openimr users create kim --role reviewer --reviewer-id 3")
 def users_create(
-    name: Annotated[str, typer.Argument(help="A unique user name.")],
+    name: Annotated[str, typer.Argument(help="A unique user name.", metavar="NAME")],
     role: Annotated[str, typer.Option("--role", help="admin, intake, reviewer or auditor.")],
     reviewer_id: Annotated[int | None, typer.Option("--reviewer-id", help="For a reviewer: the panel member.")] = None,
 ) -> None:
-    """Create a user; its bearer token is printed on the last line (and stored only as a digest).
-
-    Example: openimr users create kim --role reviewer --reviewer-id 3"""
+    """Create a user; its bearer token is printed on the last line (and stored only as a digest)."""
     from openimr import service
 
     token = _in_database(lambda session: service.create_user(session, name, role, reviewer_id))
@@ -55,11 +53,9 @@ def users_create(
     print(token)
 
 
-@users_app.command("list")
+@users_app.command("list", epilog="Example: openimr users list")
 def users_list() -> None:
-    """List the users: name, role, reviewer, created, and whether their access is revoked.
-
-    Example: openimr users list"""
+    """List the users: name, role, reviewer, created, and whether their access is revoked."""
     from rich.console import Console
     from rich.table import Table
 
@@ -83,12 +79,10 @@ def users_list() -> None:
     Console(highlight=False).print(table)
 
 
-@users_app.command("rotate")
+@users_app.command("rotate", epilog="Example: openimr users rotate kim")
 def users_rotate(name: UserName) -> None:
     """Give a user a new token (the old one stops working; a revoked user gets access back). The token is
-    printed on the last line, once.
-
-    Example: openimr users rotate kim"""
+    printed on the last line, once."""
     from openimr import service
 
     token = _in_database(lambda session: service.rotate_token(session, name))
@@ -96,11 +90,9 @@ def users_rotate(name: UserName) -> None:
     print(token)
 
 
-@users_app.command("revoke")
+@users_app.command("revoke", epilog="Example: openimr users revoke kim")
 def users_revoke(name: UserName) -> None:
-    """Revoke a user's access: its token signs in no more; what it did stays on record.
-
-    Example: openimr users revoke kim"""
+    """Revoke a user's access: its token signs in no more; what it did stays on record."""
     from openimr import service
 
     _in_database(lambda session: service.revoke_user(session, name))
@@ -120,7 +112,7 @@ def _check_port_free(host: str, port: int) -> None:
             raise typer.Exit(1) from exc
 
 
-@app.command()
+@app.command(epilog="Example: openimr serve --demo --port 8000")
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
