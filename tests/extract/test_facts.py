@@ -1807,6 +1807,41 @@ IN_OTHER_WORDS = [
     ("This is a sixty-two year old man.", "Omeprazole 20mg #30", "case.age", 62),
     ("He rates his pain as seven out of ten.", "Norco 10/325 #90", "case.pain_score", 7.0),
     ("Flexeril was started three weeks ago for spasm.", "Flexeril 10mg #30", "case.weeks_on_requested_drug", 3.0),
+    # care that "has not relieved" the pain failed, said with any of the verbs of relief
+    (
+        "Six months of therapy, ibuprofen and home exercises have not relieved her pain.",
+        "MRI lumbar spine",
+        "case.failed_conservative_care",
+        True,
+    ),
+    ("Chiropractic care did not ease his neck symptoms.", "MRI cervical spine", "case.failed_conservative_care", True),
+    ("Nothing has helped her pain, including therapy.", "MRI cervical spine", "case.failed_conservative_care", True),
+    ("Therapy has reduced the pain considerably.", "MRI lumbar spine", "case.failed_conservative_care", None),
+    # a deficit that came on lately, or a grade with words between it and the earlier grade
+    ("He has developed weakness of the left foot over two weeks.", "MRI lumbar spine", "case.red_flags", True),
+    ("Quadriceps strength is 4-/5 on the right, previously 5/5.", "MRI lumbar spine", "case.red_flags", True),
+    ("Weakness of the left foot was noted in 2014 and has not changed.", "MRI lumbar spine", "case.red_flags", None),
+    # a study's result word says the study was done: "negative" is its finding, not a denial of it
+    ("Wrist films taken on the day of the fall were negative.", "CT right wrist", "case.xray_done", True),
+    ("No radiographs of the wrist have been obtained.", "CT right wrist", "case.xray_done", None),
+    ("An EMG of the legs in 03/2016 was normal.", "EMG bilateral lower extremities", "case.prior_study", True),
+    ("He had a negative urine toxicology screen in 02/2016.", "Urine drug screen", "case.drug_screen", True),
+    # the sign of a scaphoid fracture that first films miss
+    ("The anatomic snuffbox is tender to palpation.", "MRI right wrist", "case.fracture_suspected", True),
+    ("There is tenderness over the anatomic snuffbox.", "MRI right wrist", "case.fracture_suspected", True),
+    # a retrospective test is not its own earlier test
+    (
+        "A urine toxicology screen was collected on 10/12/2016.",
+        "Retrospective urine drug screen, date of service 10/12/2016",
+        "case.drug_screen",
+        None,
+    ),
+    (
+        "A urine toxicology screen was collected on 04/12/2016.",
+        "Retrospective urine drug screen, date of service 10/12/2016",
+        "case.drug_screen",
+        True,
+    ),
 ]
 
 

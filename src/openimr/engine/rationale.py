@@ -47,7 +47,9 @@ def _pages(pages: str | None) -> str | None:
 
 
 def _quote(outcome: CriterionOutcome, summary: str) -> str:
-    """The words of the record around the first evidence span: its sentence, trimmed at word boundaries."""
+    """The words of the record around the first evidence span: its sentence, trimmed at word boundaries, and
+    long enough to hold the other spans of that sentence ("splinting ... gave only temporary relief" shows
+    the result with the care)."""
     if not outcome.evidence:
         return ""
     span = outcome.evidence[0]
@@ -56,8 +58,9 @@ def _quote(outcome: CriterionOutcome, summary: str) -> str:
         start = summary.find(" ", span["start"] - 70) + 1
     end = summary.find(". ", span["end"])
     end = len(summary) if end == -1 else end
-    if end - span["end"] > 70:
-        end = summary.rfind(" ", span["end"], span["end"] + 70)
+    last = max((e["end"] for e in outcome.evidence if span["start"] <= e["start"] < end), default=span["end"])
+    if end - last > 70:
+        end = summary.rfind(" ", last, last + 70)
     words = " ".join(summary[start:end].split()).rstrip(".")
     if len(words) > _QUOTE_MAX:
         words = words[: _QUOTE_MAX - 3].rsplit(" ", 1)[0] + "..."

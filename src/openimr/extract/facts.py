@@ -278,15 +278,36 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
     return approved if approved.value else Fact(False)
 
 
+def _not_the_requested_test(ctx: CaseContext, req: RequestInfo, screens: list[Mention]) -> list[Mention]:
+    """The drug tests of the record other than the one a retrospective request asks about: a sentence
+    dated on or after the date of service reports the requested test itself ("a urine screen was
+    collected on 10/12/2016"), not an earlier one that would make it a repeat."""
+    if not req.service_date:
+        return screens
+    kept = []
+    for m in screens:
+        dates = [d.date for d in find_dates(ctx.mentions.sentences[m.sentence].text)]
+        if not dates or min(dates) < req.service_date:
+            kept.append(m)
+    return kept
+
+
+def _drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A urine drug test the record reports, other than the one a retrospective request is for."""
+    screens = ctx.mentions.concept("drug_screen")
+    return tri(_not_the_requested_test(ctx, req, given(screens)), negated(screens))
+
+
 def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """Weeks from the latest dated urine drug test the record reports to the request: testing frequency
-    follows risk, and a worker at low risk is tested about once a year. A test's date is the one nearest
-    to it in its sentence; undated tests leave the fact unknown."""
-    as_of = ctx.as_of
+    """Weeks from the latest dated urine drug test the record reports to the request (to the date of
+    service of a retrospective one): testing frequency follows risk, and a worker at low risk is tested
+    about once a year. A test's date is the one nearest to it in its sentence; undated tests leave the fact
+    unknown."""
+    as_of = req.service_date or ctx.as_of
     if as_of is None:
         return Fact(None)
     latest: tuple[dt.date, Mention] | None = None
-    for m in given(ctx.mentions.concept("drug_screen")):
+    for m in _not_the_requested_test(ctx, req, given(ctx.mentions.concept("drug_screen"))):
         sentence = ctx.mentions.sentences[m.sentence]
         dates = [d for d in find_dates(sentence.text) if d.date <= as_of]
         if not dates:
@@ -665,6 +686,13 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
 _INVASIVE_TOPICS = ("joint_injection", "epidural_injection", "facet_injection", "platelet_rich_plasma")
 
 
+def _xray_done(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Plain films of the requested region were taken: a suspected fracture they did not show is the case for
+    a study that sees more."""
+    films = in_requested_region(ctx, req, given(ctx.mentions.of("treatment", "xray")))
+    return Fact(True, films[:2]) if films else Fact(None)
+
+
 def _procedure_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Surgery or an invasive procedure (an injection) is planned or considered for the requested region: a
     study that clarifies the anatomy first would guide it."""
@@ -810,7 +838,8 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.acute_flare": _concept("acute_flare"),
     "case.gi_risk": _concept("gi_risk"),
     "case.neuropathic": _concept("neuropathic", "radicular"),
-    "case.drug_screen": _concept("drug_screen"),
+    "case.drug_screen": _drug_screen,
+    "case.xray_done": _xray_done,
     "case.weeks_since_drug_screen": _weeks_since_drug_screen,
     "case.cures_check": _concept("cures_check"),
     "case.opioid_agreement": _concept("opioid_agreement"),

@@ -251,6 +251,32 @@ def _cue_over_first_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and
     }
 
 
+# The words that report a study's result: "x-rays were negative", "a negative EMG", "the urine screen was
+# negative" say the study was done and found nothing, not that there was no study.
+_RESULT_WORDS = {"negative", "normal", "unremarkable", "nonrevealing", "non-revealing"}
+
+
+@cache
+def _study_labels() -> frozenset[tuple[str, str]]:
+    """The mentions that name a study (imaging, electrodiagnostic or laboratory test): treatments.yaml's
+    topics of kind imaging or test, and the concepts that say a study was done."""
+    from openimr.vocabulary import treatments
+
+    topics = {("treatment", t) for t, spec in treatments().topics.items() if spec.kind in {"imaging", "test"}}
+    return frozenset(topics | {("concept", "imaging_done"), ("concept", "drug_screen")})
+
+
+def is_study(kind: str, label: str) -> bool:
+    return (kind, label) in _study_labels()
+
+
+def _states_a_result(doc, modifier, span) -> bool:  # noqa: ANN001 - spaCy Doc, ConText modifier and Span
+    """Whether a negation cue is the study's own result word ("were negative", "negative x-rays") rather
+    than a denial ("no x-rays were taken"): the cue is made of result words (and "for", "was", "is")."""
+    words = {t.lower_ for t in doc[modifier.modifier_span[0] : modifier.modifier_span[1]]}
+    return bool(words & _RESULT_WORDS) and words <= _RESULT_WORDS | {"for", "was", "were", "is", "are", "been", "be"}
+
+
 _NEGATION_WORDS = {"no", "not", "without", "never", "none", "nor", "neither", "negative", "denies", "denied"}
 
 
@@ -407,6 +433,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
                 if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
                 and m.rule.literal.lower() not in _NOT_CUES
                 and not _held_by_another_phrase(m.modifier_span, span, cue_holders)
+                and not (m.category in _NEGATED and is_study(kind, label) and _states_a_result(doc, m, span))
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)
