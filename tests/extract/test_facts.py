@@ -1829,6 +1829,19 @@ IN_OTHER_WORDS = [
     # the sign of a scaphoid fracture that first films miss
     ("The anatomic snuffbox is tender to palpation.", "MRI right wrist", "case.fracture_suspected", True),
     ("There is tenderness over the anatomic snuffbox.", "MRI right wrist", "case.fracture_suspected", True),
+    # pain that remains beside measured gains in function is no course that failed
+    (
+        "Six chiropractic visits improved his Oswestry score from 40% to 20%; he still has pain when sitting.",
+        "Chiropractic 6 visits",
+        "prior.improvement",
+        True,
+    ),
+    (
+        "After six chiropractic visits his function has not improved and he still has pain.",
+        "Chiropractic 6 visits",
+        "prior.improvement",
+        False,
+    ),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",
@@ -1880,3 +1893,10 @@ def test_the_pipeline_leaves_spacy_command_line_importable() -> None:
     import spacy.cli
 
     assert callable(spacy.cli.info) and hasattr(spacy.cli, "download")
+
+
+def test_a_surgery_reported_authorized_is_the_surgery_its_tests_prepare_for() -> None:
+    got = facts("Her right total hip arthroplasty has been authorized for next month.", "Preoperative CBC")
+    assert "arthroplasty" in got.get("case.surgery_description").value
+    assert facts("She has right hip pain.", "Preoperative CBC").get("case.surgery_description").value is None
+

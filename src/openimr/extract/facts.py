@@ -342,10 +342,14 @@ def _surgery_done(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 def _surgery_description(ctx: CaseContext, req: RequestInfo) -> Fact:
     """What surgery the case is about: the surgery requested in the same case, else the sentences that
-    report a surgery done (for choosing a postsurgical course)."""
+    report a surgery done or one reported authorized and not in dispute (for choosing a postsurgical course,
+    and the tests a surgery of that size calls for)."""
     texts = [r.disputed_text for r in ctx.requests if r.topic == "surgery" and not r.associated_surgical]
     done = _surgery_done(ctx, req)
     evidence = [m for m in done.evidence if isinstance(m, Mention)]
+    if not texts and not evidence and "surgery" not in ctx.decisions:
+        authorized = _surgery_authorized(ctx, req)
+        evidence = [m for m in authorized.evidence if isinstance(m, Mention)][:1]
     texts += [ctx.mentions.sentences[m.sentence].text for m in evidence]
     return Fact(" ".join(texts), evidence) if texts else Fact(None)
 

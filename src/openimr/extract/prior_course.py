@@ -194,6 +194,14 @@ def _count_in_list_items(ctx: CaseContext, req: RequestInfo, mentions: list[Ment
     return None, []
 
 
+# The words of no change that speak of symptoms that remain, not of function or of the course's effect.
+_RESIDUAL_SYMPTOMS = re.compile(
+    r"(?:still (?:has|have|had|reports?)|continues? to have|continued to have|persist\w*|"
+    r"(?:continued|ongoing) (?:pain|symptoms)|remains symptomatic|despite|in spite of|notwithstanding)$",
+    re.IGNORECASE,
+)
+
+
 def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Functional improvement from the earlier course: said in a sentence that names the treatment (or
     the next one), else what the record says of functional improvement in general."""
@@ -202,6 +210,10 @@ def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
     fi = ctx.mentions.in_sentences("concept", "functional_improvement", sentences)
     no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
     pos = [m for m in fi if m.given]
+    if pos:
+        # pain that is still there beside gains in function ("his Oswestry score improved from 42% to 24%; he
+        # still has pain with prolonged sitting") is the reason to go on, not a course that did not help
+        no_change = [m for m in no_change if not _RESIDUAL_SYMPTOMS.match(m.text)]
     neg = [m for m in fi if m.negated] + no_change
     if neg and pos and max(m.start for m in pos) > max(m.start for m in neg):
         # the course told in order: no change at first, gains by its end ("by the sixth session she had
