@@ -1899,4 +1899,3 @@ def test_a_surgery_reported_authorized_is_the_surgery_its_tests_prepare_for() ->
     got = facts("Her right total hip arthroplasty has been authorized for next month.", "Preoperative CBC")
     assert "arthroplasty" in got.get("case.surgery_description").value
     assert facts("She has right hip pain.", "Preoperative CBC").get("case.surgery_description").value is None
-
