@@ -27,8 +27,14 @@ KINDS = [
     ("Ergonomic chair", "ergonomic_equipment"),
     ("Sit-stand desk for the workstation", "ergonomic_equipment"),
     ("CPM machine for 21 days", "continuous_passive_motion"),
+    ("Custom orthotics", "foot_orthotics"),
+    ("Bilateral shoe inserts", "foot_orthotics"),
+    ("Bone growth stimulator, lumbar", "bone_growth_stimulator"),
+    # a name that holds another kind's word but is none of the kinds: the general rule, by name
+    ("Left ankle foot orthosis", "general_equipment"),
+    ("AFO right", "general_equipment"),
     # equipment of no kind of its own: the general rule
-    ("Orthotics", None),
+    ("Seat cushion for the car", None),
     # not equipment
     ("TENS unit", None),
 ]

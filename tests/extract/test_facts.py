@@ -1842,6 +1842,25 @@ IN_OTHER_WORDS = [
         "prior.improvement",
         False,
     ),
+    # the prescriber's present tense starts a drug; sleep measured against before is a gain
+    ("The physician starts duloxetine for the leg pain.", "Cymbalta 30mg #30", "case.requested_drug_status", "new"),
+    ("She now sleeps six hours a night instead of three.", "Trazodone 50mg #30", "case.functional_improvement", True),
+    # cognitive behavioral therapy under way, not an evaluation or a recommendation
+    ("She has had six sessions of psychotherapy for depression.", "Biofeedback 4 sessions", "case.cbt_under_way", True),
+    ("A psychological evaluation was done in 2014.", "Biofeedback 4 sessions", "case.cbt_under_way", None),
+    ("Her psychologist recommends cognitive behavioral therapy.", "Biofeedback 4 sessions", "case.cbt_under_way", None),
+    # the conditions for shoe orthotics and the risks for a fusion that does not heal
+    ("He has left heel pain from plantar fasciitis.", "Custom orthotics", "case.foot_orthotic_condition", True),
+    ("She has insulin-dependent diabetes.", "Bone growth stimulator", "case.fusion_risk", True),
+    ("He does not smoke and has no diabetes.", "Bone growth stimulator", "case.fusion_risk", False),
+    (
+        "An L4-5 and L5-S1 fusion has been authorized.",
+        "Bone growth stimulator",
+        "case.multilevel_fusion",
+        True,
+    ),
+    ("An L5-S1 fusion has been authorized.", "Bone growth stimulator", "case.multilevel_fusion", None),
+    ("A C4-6 anterior fusion was approved.", "Bone growth stimulator", "case.multilevel_fusion", True),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

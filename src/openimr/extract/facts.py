@@ -690,6 +690,50 @@ def _imaging_lesion(ctx: CaseContext, req: RequestInfo) -> Fact:
 _INVASIVE_TOPICS = ("joint_injection", "epidural_injection", "facet_injection", "platelet_rich_plasma")
 
 
+# "two-level", "multilevel", "L4-S1" or "C4-6" (a span of more than one segment), "L4-5 and L5-S1"
+_MULTILEVEL = re.compile(
+    r"\b(?:two|three|four|2|3|4|multi|multiple)[- ]?levels?\b|"
+    r"\b(?P<r1>[CTL])(?P<a>\d{1,2})\s*-\s*(?:(?P<r2>[CTLS])(?P<b>\d{1,2})|(?P<c>\d{1,2}))\b",
+    re.IGNORECASE,
+)
+_SPINE_ORDER = {"C": 0, "T": 7, "L": 19, "S": 24}
+
+
+def _segments(match: re.Match[str]) -> int:
+    """Segments a level range spans: L4-5 is one, L4-S1 two, C4-6 two."""
+    if not match.group("r1"):
+        return 2
+    start = _SPINE_ORDER[match.group("r1").upper()] + int(match.group("a"))
+    if match.group("c"):
+        return int(match.group("c")) - int(match.group("a"))
+    return _SPINE_ORDER[match.group("r2").upper()] + int(match.group("b")) - start
+
+
+def _multilevel_fusion(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """The surgery the case is about fuses more than one level (ODG counts it a risk for a fusion that does
+    not heal): a range over two segments or more, or two ranges named."""
+    surgery = _surgery_description(ctx, req)
+    if not surgery.value:
+        return Fact(None)
+    ranges = list(_MULTILEVEL.finditer(surgery.value))
+    segments = sum(_segments(m) for m in ranges)
+    return Fact(True, surgery.evidence) if segments >= 2 else Fact(None)
+
+
+_PSYCHOTHERAPY = re.compile(r"\b(?:therapy|psychotherapy|cbt|counsel\w*|sessions?|treatment)\b", re.IGNORECASE)
+
+
+def _cbt_under_way(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """Psychological treatment (cognitive behavioral therapy, psychotherapy, counseling) the record says the
+    worker has or is having, not an evaluation: biofeedback is an option only inside such a program."""
+    given_care = [
+        m
+        for m in given(ctx.mentions.of("treatment", "psychological"))
+        if _PSYCHOTHERAPY.search(m.text) or _PSYCHOTHERAPY.search(ctx.summary[m.end : m.end + 12])
+    ]
+    return Fact(True, given_care[:2]) if given_care else Fact(None)
+
+
 def _xray_done(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Plain films of the requested region were taken: a suspected fracture they did not show is the case for
     a study that sees more."""
@@ -844,6 +888,10 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.neuropathic": _concept("neuropathic", "radicular"),
     "case.drug_screen": _drug_screen,
     "case.xray_done": _xray_done,
+    "case.multilevel_fusion": _multilevel_fusion,
+    "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
+    "case.fusion_risk": _concept("fusion_risk"),
+    "case.cbt_under_way": _cbt_under_way,
     "case.weeks_since_drug_screen": _weeks_since_drug_screen,
     "case.cures_check": _concept("cures_check"),
     "case.opioid_agreement": _concept("opioid_agreement"),
