@@ -1861,6 +1861,19 @@ IN_OTHER_WORDS = [
     ),
     ("An L5-S1 fusion has been authorized.", "Bone growth stimulator", "case.multilevel_fusion", None),
     ("A C4-6 anterior fusion was approved.", "Bone growth stimulator", "case.multilevel_fusion", True),
+    # numbness the worker has is her symptom; the examiner's finding of it is a sign
+    (
+        "The 48-year-old assembler has numbness in the median nerve distribution.",
+        "Right carpal tunnel release",
+        "case.entrapment_signs",
+        None,
+    ),
+    (
+        "Examination shows decreased sensation in the median nerve distribution.",
+        "Right carpal tunnel release",
+        "case.entrapment_signs",
+        True,
+    ),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

@@ -152,7 +152,11 @@ _DRUG_HISTORY = re.compile(
 _COMPLAINT = re.compile(
     r"\b(?:complain\w*|c/o|complaints?|endors\w+|describ\w+|admits? to|reports? of|symptoms? of|"
     r"(?:he|she|they|patient|worker|claimant|applicant|employee|iw)\s+(?:\w+\s+)?"
-    r"(?:reports?|reported|reporting|states?|stated|notes?|noted|feels?|felt|experienc\w+|describ\w+))\b",
+    r"(?:reports?|reported|reporting|states?|stated|notes?|noted|feels?|felt|experienc\w+|describ\w+)|"
+    # "she has right hand numbness in the median nerve distribution": a sensation the worker has is what
+    # she feels, not what the examiner found
+    r"(?:also\s+|still\s+)?(?<!\bexam\s)(?<!\bexamination\s)\b(?:has|have|had)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:numbness|tingling|paresthesias?|pins and needles))\b",
     re.IGNORECASE,
 )
 _SUBJECTIVE_HEADING = re.compile(
