@@ -1874,6 +1874,21 @@ IN_OTHER_WORDS = [
         "case.entrapment_signs",
         True,
     ),
+    # "with" inside a planned list does not end the plan
+    (
+        "The treatment plan included a knee arthroscopy with meniscectomy, Terocin and a urine drug screen.",
+        "Urine drug screen",
+        "case.drug_screen",
+        None,
+    ),
+    (
+        "There is no documentation of pain levels with and without medications.",
+        "Norco 10/325 #60",
+        "case.quantified_relief",
+        False,
+    ),
+    # care that helped only a little did not relieve the symptoms
+    ("He stated physical therapy helped a little.", "MRI cervical spine", "case.failed_conservative_care", True),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

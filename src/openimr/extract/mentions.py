@@ -229,14 +229,16 @@ def _cut_short_by_own_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc a
     mention's own first word, so the cue still reaches the mention."""
     modifiers = doc._.context_graph.modifiers
     terminator_inside = any(
-        m.category == "TERMINATE" and span.start <= m.modifier_span[0] < span.end for m in modifiers
+        m.category in {"TERMINATE", "WITH"} and span.start <= m.modifier_span[0] < span.end for m in modifiers
     )
     if not terminator_inside:
         return set()
     return {
         m.category
         for m in modifiers
-        if m.category != "TERMINATE" and m.modifier_span[1] <= span.start and m.scope_span[1] == span.start
+        if m.category not in {"TERMINATE", "WITH"}
+        and m.modifier_span[1] <= span.start
+        and m.scope_span[1] == span.start
     }
 
 

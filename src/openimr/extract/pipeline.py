@@ -219,6 +219,7 @@ def _build():
         context.add([ConTextRule.from_dict(rule) for rule in data["context_rules"]])
     _limit_backward_negation(context.rules, data["backward_negation_max_scope"])
     _end_at_close_paren(context.rules, set(data["ended_by_close_paren"]))
+    _end_at_with(context.rules, set(data["with_does_not_end"]))
     return pipeline
 
 
@@ -240,6 +241,15 @@ def _end_at_close_paren(rules, categories: set[str]) -> None:  # noqa: ANN001 - 
     for rule in rules:
         if rule.category in categories:
             rule.terminated_by.add("CLOSE_PAREN")
+
+
+def _end_at_with(rules, open_categories: set[str]) -> None:  # noqa: ANN001 - medspaCy ConTextRules
+    """Let "with" end every cue but those of ``open_categories`` (a request, an order): "no assessment of
+    efficacy with prior acupuncture" does not deny the acupuncture, while "the plan included a knee
+    arthroscopy with meniscectomy, Terocin lotion and a urine drug screen" plans the whole list."""
+    for rule in rules:
+        if rule.category not in open_categories and rule.direction.upper() not in {"TERMINATE", "PSEUDO"}:
+            rule.terminated_by.add("WITH")
 
 
 _BULLETS = {"-", "•", "*", "–", "—", "·", "o"}
