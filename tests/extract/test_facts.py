@@ -1889,6 +1889,17 @@ IN_OTHER_WORDS = [
     ),
     # care that helped only a little did not relieve the symptoms
     ("He stated physical therapy helped a little.", "MRI cervical spine", "case.failed_conservative_care", True),
+    # a phrase of absence heading a list denies the whole list, not a clause after it
+    ("He has back pain without radiation, numbness or tingling.", "Gabapentin 300mg #90", "case.neuropathic", False),
+    ("No improvement with therapy; numbness persists in the leg.", "Gabapentin 300mg #90", "case.neuropathic", True),
+    # the physician's list of acts ending in a start
+    (
+        "The physician reviews the risks, obtains a signed agreement and starts tramadol 50 mg.",
+        "Tramadol 50mg #90",
+        "case.requested_drug_status",
+        "new",
+    ),
+    ("He has spasticity of both legs after a spinal cord injury.", "Baclofen 10mg #90", "case.spasticity", True),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

@@ -56,6 +56,10 @@ DRUGS = [
     ("Norco 10/325mg take 1 tablet every 6 hours", None, None, None, ["10/325mg"]),
     ("Ultram 50mg q.i.d. no. 120", 120, None, None, ["50mg"]),
     ("Tylenol No. 3, one every 6 hours", None, None, None, []),
+    # a drug given once in the office is a quantity of one
+    ("Ketorolac 60 mg IM injection", 1, None, None, ["60mg"]),
+    ("Toradol 60mg IM x1", 1, None, None, ["60mg"]),
+    ("Vitamin B12 injections", None, None, None, []),
 ]
 
 

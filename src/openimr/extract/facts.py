@@ -891,6 +891,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.multilevel_fusion": _multilevel_fusion,
     "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
     "case.fusion_risk": _concept("fusion_risk"),
+    "case.spasticity": _concept("spasticity"),
     "case.cbt_under_way": _cbt_under_way,
     "case.weeks_since_drug_screen": _weeks_since_drug_screen,
     "case.cures_check": _concept("cures_check"),

@@ -286,12 +286,56 @@ def _states_a_result(doc, modifier, span) -> bool:  # noqa: ANN001 - spaCy Doc, 
 _NEGATION_WORDS = {"no", "not", "without", "never", "none", "nor", "neither", "negative", "denies", "denied"}
 
 
-def _held_by_another_phrase(cue: tuple[int, int], span, holders: list[tuple[int, int]]) -> bool:  # noqa: ANN001
-    """Whether the cue is a word of another finding's phrase that ends before ``span``: in "she still cannot
-    bear weight on the leg and there is bony tenderness", "cannot" belongs to "cannot bear weight" and does
-    not deny the bony tenderness. A mention that overlaps the phrase ("no improvement in her ability to
-    work") still takes the cue."""
-    return any(start <= cue[0] and cue[1] <= end and end <= span.start for start, end in holders)
+# Words that a list of findings does not contain: where one of them stands between a phrase of absence and a
+# later mention, the mention is in another clause; where none does, the mention is the next item of the same
+# list ("without radiation, numbness or tingling") and the phrase's cue reaches it.
+_NOT_A_LIST_WORD = {
+    "there",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "on",
+    "in",
+    "at",
+    "of",
+    "the",
+    "a",
+    "an",
+    "to",
+    "from",
+    "but",
+    "with",
+    "which",
+    "who",
+    "that",
+}
+
+
+def _held_by_another_phrase(doc, cue: tuple[int, int], span, holders: list[tuple[int, int, bool]]) -> bool:  # noqa: ANN001
+    """Whether the cue is a word of another finding's phrase that ends before ``span`` in another clause: in
+    "she still cannot bear weight on the leg and there is bony tenderness", "cannot" belongs to "cannot bear
+    weight" and does not deny the bony tenderness. A phrase that states an absence ("without radiation")
+    heading a list ("without radiation, numbness or tingling") denies the whole list. A mention that overlaps
+    the phrase ("no improvement in her ability to work") still takes the cue."""
+    for start, end, absence in holders:
+        if start <= cue[0] and cue[1] <= end and end <= span.start:
+            gap = [t.lower_ for t in doc[end : span.start] if not t.is_punct]
+            listed = absence and len(gap) <= 6 and not any(w in _NOT_A_LIST_WORD for w in gap)
+            if not listed:
+                return True
+    return False
 
 
 def _review_clauses(sentences: list[Sentence]) -> list[tuple[int, int]]:
@@ -419,7 +463,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
     # phrase's word, and it does not reach the mentions after it.
     findings = finding_concepts()
     cue_holders = [
-        (sp.start, sp.end)
+        (sp.start, sp.end, sp.label_.endswith(ABSENT_SUFFIX))
         for sp in doc.spans.get(SPAN_GROUP, [])
         if _kind_label(sp.label_.removesuffix(ABSENT_SUFFIX))[1] in findings
     ]
@@ -438,7 +482,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
                 for m in span._.modifiers
                 if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
                 and m.rule.literal.lower() not in _NOT_CUES
-                and not _held_by_another_phrase(m.modifier_span, span, cue_holders)
+                and not _held_by_another_phrase(doc, m.modifier_span, span, cue_holders)
                 and not (m.category in _NEGATED and is_study(kind, label) and _states_a_result(doc, m, span))
             }
             | _cut_short_by_own_word(doc, span)

@@ -173,6 +173,10 @@ def frequency_course(text: str) -> int | None:
     return None
 
 
+# A drug given once, in the office: "ketorolac 60 mg IM injection", "Toradol 60mg IM x1", "a single dose".
+_SINGLE_DOSE = re.compile(r"\b(?:injection|shot|infusion)\b(?!s)|\bx\s*1\b(?![\d.])|\bsingle dose\b", re.IGNORECASE)
+
+
 def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     """Read the quantities of one request text."""
     q = Quantities(unspecified=bool(_UNSPECIFIED.search(text)))
@@ -193,6 +197,8 @@ def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
                 break
         if q.quantity is None and (m := _AMOUNT.search(text)):
             q.quantity = int(float(m.group("n"))) or None
+        if q.quantity is None and _SINGLE_DOSE.search(text):
+            q.quantity = 1
         return q
     rest = text
     for pattern in _FREQ_WEEKS:
