@@ -1900,6 +1900,32 @@ IN_OTHER_WORDS = [
         "new",
     ),
     ("He has spasticity of both legs after a spinal cord injury.", "Baclofen 10mg #90", "case.spasticity", True),
+    # therapy of another body part is no earlier course of this one; therapy of its limb is
+    (
+        "She completed physical therapy for her low back in 2014.",
+        "Physical therapy 8 visits right knee",
+        "prior.given",
+        False,
+    ),
+    (
+        "He had 6 sessions of physical therapy for the right upper extremity.",
+        "Physical therapy 12 visits right elbow",
+        "prior.sessions",
+        6,
+    ),
+    ("Her back pain, for which she had therapy, is better.", "Physical therapy 8 visits knee", "prior.given", False),
+    (
+        "She has low back pain for which she completed physical therapy in 2014.",
+        "Physical therapy 8 visits right knee",
+        "prior.given",
+        False,
+    ),
+    (
+        "Punched in the face at work, she has had eight therapy visits.",
+        "Physical therapy 8 visits neck",
+        "prior.sessions",
+        8,
+    ),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

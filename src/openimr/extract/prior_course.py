@@ -16,7 +16,9 @@ from openimr.extract.fact_base import (
 )
 from openimr.extract.mentions import Mention
 from openimr.extract.quantities import NUM, frequency_course, upper_bound
+from openimr.extract.regions import find_region_spans
 from openimr.extract.requests import RequestInfo
+from openimr.vocabulary import body_regions
 
 # The nouns a count of sessions is said with ("12 visits", "3 injections").
 _SESSION_NOUNS = r"(?:sessions?|visits?|treatments?|appointments?|adjustments?|manipulations?|injections?|blocks?)"
@@ -65,6 +67,9 @@ _NOT_STARTED = re.compile(
 
 
 def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
+    """The earlier course of the requested treatment: given, begun, and of the requested body part or its limb
+    (therapy of the low back is no earlier course of therapy of a knee that has never had any; therapy of "the
+    right upper extremity" is of the elbow's limb)."""
     topics = _course_topics(req)
     out = []
     for topic in topics:
@@ -73,7 +78,42 @@ def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
             for m in ctx.mentions.of("treatment", topic)
             if m.given and not _NOT_STARTED.search(ctx.summary[m.end : ctx.mentions.sentences[m.sentence].end])
         ]
+    if req.regions:
+        wanted = set(req.regions) | {
+            limb for limb, parts in body_regions().limbs.items() if set(req.regions) & set(parts)
+        }
+        out = [m for m in out if not _course_regions(ctx, m) or _course_regions(ctx, m) & wanted]
     return sorted(out, key=lambda m: m.start)
+
+
+# "physical therapy for her low back", "6 visits of therapy to the right knee", "therapy treating left shoulder"
+_COURSE_OBJECT = re.compile(
+    r"^[^.;,]{0,30}?\b(?:for|to|of|on|treating|at)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:(?:right|left|bilateral|both)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "low back pain for which she completed physical therapy", "knee pain treated with therapy and a brace"
+_COURSE_SUBJECT = re.compile(
+    r"^,?\s+(?:[\w-]+,?\s+){0,2}?(?:for which|treated with|treated by|managed with)\b[^.;,]{0,40}$", re.IGNORECASE
+)
+
+
+def _course_regions(ctx: CaseContext, m: Mention) -> set[str]:
+    """The body part a course of treatment is said to be of, in its own phrase: "lumbar physical therapy",
+    "therapy for her low back", "low back pain for which she completed physical therapy". Another region of
+    its sentence ("punched in the face at work, she has had eight therapy visits") does not place the
+    course."""
+    sentence = ctx.mentions.sentences[m.sentence]
+    found = set()
+    for s, e, name in find_region_spans(sentence.text):
+        start, end = sentence.start + s, sentence.start + e
+        before = end <= m.start and (m.start - end <= 3 or _COURSE_SUBJECT.match(ctx.summary[end : m.start]))
+        after = start >= m.end and _COURSE_OBJECT.match(ctx.summary[m.end : start])
+        if before or after:
+            found.add(name)
+    return found
 
 
 def _prior_given(ctx: CaseContext, req: RequestInfo) -> Fact:

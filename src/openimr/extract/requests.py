@@ -45,6 +45,8 @@ _COMPONENTS = {
         r"personal care|bathing|dressing|meals?|cleaning|ADL'?s|activities of daily living)\b",
         re.IGNORECASE,
     ),
+    # therapy given at home: the skilled service is the therapy itself
+    "home_therapy": re.compile(r"\b(?:physical|occupational) therap\w*|\b(?:PT|OT)\b|\btherapist", re.IGNORECASE),
     "cox2": re.compile(r"\bcelecoxib|celebrex\b", re.IGNORECASE),
     "non_medical": re.compile(
         r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
