@@ -119,6 +119,28 @@ def test_an_associated_service_listed_before_its_surgery_still_follows_it() -> N
     assert sling.criteria[0].id == "primary_item_supported"
 
 
+KNEE_REPLACEMENT = {
+    "case_summary": (
+        "The 67-year-old woman hurt her right knee at work on 02/03/2014. Weight-bearing films show bone-on-bone "
+        "arthritis of the medial compartment. She has night pain, can walk only half a block, and her motion is "
+        "0-90 degrees. Therapy, anti-inflammatories, two cortisone shots and gel injections have all failed. "
+        "Her BMI is 29."
+    ),
+    "requests": [{"text": "Right total knee replacement"}, {"text": "Rolling walker"}, {"text": "Walker"}],
+    "review_date": "2017-02-01",
+}
+
+
+def test_equipment_asked_with_a_surgery_is_for_its_recovery() -> None:
+    """A walker asked in the same application as a knee replacement, under a title that does not say
+    post-operative, follows the replacement; without the surgery it needs a walking impairment."""
+    surgery, walker, _ = api.review(KNEE_REPLACEMENT).determinations
+    assert surgery.decision == "Overturned"
+    assert walker.decision == "Overturned"
+    alone = api.review({**KNEE_REPLACEMENT, "requests": [{"text": "Rolling walker"}]}).determinations[0]
+    assert alone.decision == "Upheld"
+
+
 def test_dependencies_are_data_and_no_topic_is_named_in_the_engine() -> None:
     """Which item waits for which is declared in the guideline files (``depends_on``) and in
     definitions/dependencies.yaml; the engine's code names no treatment topic."""

@@ -322,10 +322,14 @@ def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _requested_after_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """The record asks for the requested item for the time after a surgery ("a cold therapy unit for the
-    first week after surgery") although the request's title does not say post-operative."""
+    """The requested item is for the time after a surgery although its title does not say post-operative:
+    the record asks for it so ("a cold therapy unit for the first week after surgery"), or the same
+    application asks for the surgery (a sling, a cold unit or a walker asked with a shoulder or knee
+    operation is for its recovery)."""
     if not req.topic:
         return Fact(None)
+    if req.topic != "surgery" and any(r.topic == "surgery" and not r.associated_surgical for r in ctx.requests):
+        return Fact(True)
     for m in ctx.mentions.of("treatment", req.topic) + ctx.mentions.of("drug", req.topic):
         if m.requested and AFTER_SURGERY.search(ctx.mentions.sentences[m.sentence].text):
             return Fact(True, [m])
