@@ -8,6 +8,7 @@ default, so that ``openimr serve`` needs no setup; PostgreSQL by ``OPENIMR_DATAB
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +45,11 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="Items whose confidence is under this are referred to a physician reviewer (OPENIMR_REFER_BELOW).",
+    )
+
+    log_format: Literal["text", "json", "off"] = Field(
+        default="text",
+        description="The service's access log on standard error: a line of text, a JSON object per line, or off.",
     )
 
     database_url: str = "sqlite:///openimr.db"

@@ -22,11 +22,18 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, db_url: str, cwd: Path) -> None:
+    def __init__(self, db_url: str, cwd: Path, *options: str) -> None:
         self.db_url = db_url
         self.cwd = cwd
+        self.options = options
         self.port = free_port()
         self.process: subprocess.Popen | None = None
+        # standard error goes to a file, not a pipe nobody reads: the access log writes a line per request
+        self.stderr_path = cwd / f"serve-{self.port}.stderr"
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_path.read_text() if self.stderr_path.exists() else ""
 
     @property
     def url(self) -> str:
@@ -34,17 +41,18 @@ class LiveServer:
 
     def start(self) -> LiveServer:
         env = {**os.environ, "OPENIMR_DATABASE_URL": self.db_url}
-        self.process = subprocess.Popen(
-            [OPENIMR, "serve", "--port", str(self.port)],
-            cwd=self.cwd,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        with self.stderr_path.open("w") as stderr:
+            self.process = subprocess.Popen(
+                [OPENIMR, "serve", "--port", str(self.port), *self.options],
+                cwd=self.cwd,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"server exited: {self.stderr[-2000:]}")
             try:
                 if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
                     return self

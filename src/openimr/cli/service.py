@@ -117,6 +117,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="Load demo reviewers, users and the sample cases.")] = False,
+    log_format: Annotated[
+        str | None,
+        typer.Option(
+            "--log-format",
+            metavar="text|json|off",
+            help="Access log on standard error: a line of text per request (the default, OPENIMR_LOG_FORMAT), "
+            "a JSON object per line, or off. It holds method, path, status, time and user id, never case text.",
+        ),
+    ] = None,
 ) -> None:
     """Run the IMR service (API at /v1, OpenAPI at /docs, workbench at /ui) on the configured database."""
     import uvicorn
@@ -125,6 +134,14 @@ def serve(
     from openimr.store.db import DatabaseUnavailable, migrate
     from openimr.web.app import create_app
 
+    chosen = settings()
+    if log_format is not None:
+        from openimr.web.access_log import LOG_FORMATS
+
+        if log_format not in LOG_FORMATS:
+            err_console.print(f"error: --log-format must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}")
+            raise typer.Exit(2)
+        chosen = chosen.model_copy(update={"log_format": log_format})
     _check_port_free(host, port)
     try:
         migrate(settings().database_url)
@@ -137,4 +154,4 @@ def serve(
         err_console.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from exc
     print(f"OpenIMR on http://{host}:{port}/ui/ (API /v1, OpenAPI /docs), database {settings().database_url}")
-    uvicorn.run(create_app(settings()), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(chosen), host=host, port=port, log_level="warning")

@@ -16,6 +16,7 @@ from openimr.config import Settings
 from openimr.config import settings as default_settings
 from openimr.service import ServiceError
 from openimr.store.db import DatabaseUnavailable, migrate
+from openimr.web.access_log import AccessLog
 
 
 class BodyLimit:
@@ -130,4 +131,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_log.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("openimr.web").joinpath("static"))), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(AccessLog, log_format=settings.log_format)  # outermost: it sees every answer, 413s too
     return app

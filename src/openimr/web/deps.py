@@ -13,6 +13,7 @@ from openimr import service
 from openimr.config import Settings
 from openimr.store.db import session_scope
 from openimr.store.models import User
+from openimr.web.access_log import note_user
 
 
 def get_settings(request: Request) -> Settings:
@@ -54,6 +55,7 @@ def user_from(request: Request, session: Session, authorization: str | None) -> 
         raise HTTPException(
             status_code=401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
         )
+    note_user(request, user.id)
     if user.role == "auditor" and request.method not in ("GET", "HEAD", "OPTIONS"):
         raise HTTPException(status_code=403, detail="an auditor reads and changes nothing")
     return user

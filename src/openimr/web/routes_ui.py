@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from openimr import service
 from openimr.service import ServiceError
+from openimr.web.access_log import note_user
 from openimr.web.deps import AppId, Position, SessionDep, SettingsDep, token_from
 from openimr.web.queue_view import SORTS, QueueQuery, queue_page
 from openimr.web.record_view import document_views, evidence_of, summary_view
@@ -26,7 +27,9 @@ def user_or_login(request: Request, session):  # noqa: ANN201 - a User, or None 
     """The signed-in user of a page, or None. What each role may do is each page's own check (an auditor's
     form post gets a 403 page, not the login page)."""
     token = token_from(request.headers.get("authorization"), request.cookies.get("openimr_token"))
-    return service.authenticate(session, token) if token else None
+    user = service.authenticate(session, token) if token else None
+    note_user(request, user.id if user else None)
+    return user
 
 
 @router.get("/login", response_class=HTMLResponse)
