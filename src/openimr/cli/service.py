@@ -131,7 +131,7 @@ def serve(
     import uvicorn
 
     from openimr.config import settings
-    from openimr.store.db import DatabaseUnavailable, migrate
+    from openimr.store.db import DatabaseUnavailable, migrate, redacted_url, supported_url
     from openimr.web.app import create_app
 
     chosen = settings()
@@ -153,5 +153,6 @@ def serve(
     except DatabaseUnavailable as exc:
         err_console.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from exc
-    print(f"OpenIMR on http://{host}:{port}/ui/ (API /v1, OpenAPI /docs), database {settings().database_url}")
+    database = redacted_url(supported_url(settings().database_url))
+    print(f"OpenIMR on http://{host}:{port}/ui/ (API /v1, OpenAPI /docs), database {database}")
     uvicorn.run(create_app(chosen), host=host, port=port, log_level="warning")
