@@ -22,6 +22,7 @@ class Err(StrEnum):
     E107 = "this is not an IMR Final Determination Letter: {detail}"
     E108 = "unsupported letter format: {detail}"
     E109 = "the letter has no disputed items with a decision"
+    E110 = "the file holds {count} letters one after another ({where_each}): give each letter a file of its own"
     E201 = "malformed JSON: {detail}"
     E202 = "invalid case file: {detail}"
     E203 = "the dataset has no cases"

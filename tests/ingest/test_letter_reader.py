@@ -223,6 +223,21 @@ def test_text_that_is_not_a_letter_is_refused() -> None:
     assert info.value.code is Err.E107
 
 
+def test_several_letters_in_one_file_are_refused_naming_each() -> None:
+    """Read as one, the first letter's header would stand for both and the second's items be lost."""
+    second = (HEADER + BODY).replace("CM16-0000001", "CM16-0000002")
+    with pytest.raises(OpenIMRError) as info:
+        api.parse_letter(HEADER + BODY + "\n" + second, "two.txt")
+    assert info.value.code is Err.E110
+    assert "2 letters" in str(info.value) and "CM16-0000001, CM16-0000002" in str(info.value)
+    assert "two.txt" in str(info.value)
+    without_numbers = BODY + "\n" + BODY
+    with pytest.raises(OpenIMRError) as info:
+        api.parse_letter(without_numbers, "two-bodies.txt")
+    assert info.value.code is Err.E110 and "beginning at lines 1, " in str(info.value)
+    assert api.parse_letter(HEADER + BODY, "one.txt").case_number == "CM16-0000001"
+
+
 def test_letter_with_the_headings_but_no_decided_item() -> None:
     text = BODY.split("Physical therapy two times")[0]
     with pytest.raises(OpenIMRError) as info:

@@ -298,12 +298,31 @@ def _summary(lines: Sequence[Line]) -> list[str]:
     return [p for p in paras if p]
 
 
+_CASE_NUMBER_LINE = re.compile(r"^[ \t]*Case Number:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _refuse_several_letters(text: str, sections: list[_Section], source: str) -> None:
+    """A file of several letters one after another is refused, naming where each begins: read as one, the
+    first letter's header would stand for all and the others' items would be lost or misattributed."""
+    letters = max(sum(1 for s in sections if s.name == name) for name in ("how", "issues"))
+    if letters <= 1:
+        return
+    numbers = [m.group(1) for m in _CASE_NUMBER_LINE.finditer(text)]
+    if len(numbers) == letters:
+        where_each = "case numbers " + ", ".join(numbers)
+    else:
+        starts = [n + 1 for n, line in enumerate(text.splitlines()) if _heading(line.strip()) == "how"]
+        where_each = "beginning at lines " + ", ".join(str(n) for n in starts)
+    raise OpenIMRError(Err.E110, source, count=str(letters), where_each=where_each)
+
+
 def parse_letter_text(text: str, source: str) -> Letter:
     """Read one letter's text. Raises a numbered ``OpenIMRError`` naming ``source`` when it cannot."""
     if not text.strip():
         raise OpenIMRError(Err.E102, source)
     lines, has_breaks = layout(text)
     sections = _sections(lines)
+    _refuse_several_letters(text, sections, source)
     by_name: dict[str, _Section] = {}
     for section in sections:
         by_name.setdefault(section.name, section)
