@@ -58,6 +58,15 @@ def test_eval_json_on_the_sample_cases() -> None:
     assert 0 <= report["accuracy"] <= 1 and "Imaging" in report["by_category"]
 
 
+def test_eval_text_lists_each_disagreement_with_both_decisions() -> None:
+    as_json = json.loads(runner.invoke(app, ["eval", str(SAMPLES / "cases.jsonl"), "--format", "json"]).stdout)
+    text = runner.invoke(app, ["eval", str(SAMPLES / "cases.jsonl")]).stdout
+    missed = as_json["disagreements"]
+    assert f"disagreements ({len(missed)}):" in text
+    for d in missed:
+        assert f"{d['id']}: " in text and f"reviewer {d['expected']}, engine {d['got']}" in text
+
+
 def test_eval_refuses_cases_without_labels(tmp_path: Path) -> None:
     data = tmp_path / "nolabels.jsonl"
     data.write_text(json.dumps(GOOD))

@@ -233,6 +233,12 @@ def evaluate(
     raise typer.Exit(1 if errors and not result.items else 0)
 
 
+def _short(text: str, width: int = 70) -> str:
+    """A request title on one line, cut at a word near ``width`` characters."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= width else one_line[:width].rsplit(" ", 1)[0] + "..."
+
+
 def _agreement_text(result) -> str:
     def pct(x: float | None) -> str:
         return "n/a" if x is None else f"{x:.3f}"
@@ -254,6 +260,12 @@ def _agreement_text(result) -> str:
         f"overturn precision {pct(result.overturn_precision)}, recall {pct(result.overturn_recall)}",
         f"items {result.items}  accuracy {pct(result.accuracy)}  kappa {pct(result.kappa)}",
     ]
+    if result.disagreements:
+        lines += ["", f"disagreements ({len(result.disagreements)}):"]
+        lines += [
+            f"  {d['id'] or '-'}: {_short(d['request'])} - reviewer {d['expected']}, engine {d['got']}"
+            for d in result.disagreements
+        ]
     if result.confidence:
         c = result.confidence
         lines += ["", "confidence (cross-validated by case)     items  predicted  observed"]
