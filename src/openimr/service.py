@@ -612,13 +612,23 @@ def overdue(app: Application, now: dt.datetime | None = None) -> bool:
     return rules.is_overdue(app.due_at, app.status, now or utcnow())
 
 
-def stats_rows(session: Session) -> list[dict]:
+def stats_rows(
+    session: Session, received_from: dt.date | None = None, received_to: dt.date | None = None
+) -> list[dict]:
     """One row per decided item of the service (final decisions where given, else the engine's), in the
-    columns of the batch tables; the reviewer's final decision is what the engine's is measured against."""
+    columns of the batch tables; the reviewer's final decision is what the engine's is measured against.
+    ``received_from`` and ``received_to`` (inclusive) keep the applications received in that period."""
     from openimr.batch.tables import row
 
+    query = select(Application).order_by(Application.id)
+    if received_from:
+        query = query.where(Application.received_at >= dt.datetime.combine(received_from, dt.time.min))
+    if received_to:
+        query = query.where(
+            Application.received_at < dt.datetime.combine(received_to + dt.timedelta(days=1), dt.time.min)
+        )
     out = []
-    for app in session.scalars(select(Application).order_by(Application.id)):
+    for app in session.scalars(query):
         reviewer = app.reviewer
         for item in app.items:
             det = item.engine_determination

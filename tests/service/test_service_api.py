@@ -254,6 +254,66 @@ def test_statistics_page_in_the_workbench(client: TestClient, tokens: Tokens) ->
     assert client.get("/ui/stats").status_code == 403
 
 
+def test_statistics_for_a_period(client: TestClient, tokens: Tokens) -> None:
+    app = _intake(client, tokens)
+    for step in ("eligibility", "assignment"):
+        client.post(f"/v1/applications/{app['id']}/{step}", headers=tokens.header("intake"))
+    client.post(f"/v1/applications/{app['id']}/review", headers=tokens.header("rev1"))
+    client.cookies.set("openimr_token", tokens["auditor"])  # the application was received on 2016-11-11
+    page = client.get("/ui/stats", params={"from": "2016-11-11", "to": "2016-11-11"}).text
+    assert "2 decided items, received from 2016-11-11 to 2016-11-11" in page and 'value="2016-11-11"' in page
+    earlier = client.get("/ui/stats", params={"to": "2016-11-10"}).text
+    assert "0 decided items, received to 2016-11-10" in earlier
+    assert "2 decided items" in client.get("/ui/stats", params={"from": "", "to": ""}).text
+    bad = client.get("/ui/stats", params={"from": "31/01/2017"})
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
+
+
+def test_the_agreement_table_counts_the_reviewers_overrides() -> None:
+    from openimr.batch import stats as analytics
+
+    rows = [
+        {"source": "a", "case_id": "1", "request": "MRI", "category": "Imaging", "decision": "Overturned",
+         "engine_decision": "Upheld", "expected": "Overturned", "year": 2017},
+        {"source": "a", "case_id": "1", "request": "PT", "category": "PT / OT", "decision": "Upheld",
+         "engine_decision": "Upheld", "expected": "Upheld", "year": 2017},
+        {"source": "a", "case_id": "2", "request": "CT", "category": "Imaging", "decision": "Upheld",
+         "engine_decision": "Upheld", "expected": "Upheld", "year": 2017},
+    ]  # fmt: skip
+    html = analytics.html_report(analytics.compute(rows), [])
+    imaging = html.split("<td>Imaging</td>")[-1].split("</tr>")[0]
+    assert '<td class="n">2</td>' in imaging and '<td class="n">1</td>' in imaging and "50.0%" in imaging
+    assert "1 / 0" in imaging  # overturned by the reviewer / by the engine
+
+
+def test_the_charts_count_whole_items(tmp_path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    from openimr.batch import stats as analytics
+
+    rows = [{"source": "a", "case_id": str(n), "request": "MRI", "category": "Imaging", "decision": "Upheld",
+             "year": 2017} for n in range(3)]  # fmt: skip
+    captured = []
+    original = plt.Figure.savefig
+
+    def keep(fig, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        captured.append(fig.axes[0].xaxis.get_major_locator())
+        return original(fig, *args, **kwargs)
+
+    plt.Figure.savefig = keep
+    try:
+        analytics.charts(analytics.compute(rows), tmp_path)
+    finally:
+        plt.Figure.savefig = original
+    assert captured and all(isinstance(loc, MaxNLocator) for loc in captured)
+    ticks = captured[0].tick_values(0, 3)
+    assert all(float(t).is_integer() for t in ticks)
+
+
 def test_openapi_is_published(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()

@@ -116,6 +116,7 @@ def charts(stats: Stats, out: Path) -> list[str]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     names = []
     for attr, title in (("by_category", "Decisions by treatment category"), ("by_year", "Decisions by year")):
@@ -129,6 +130,7 @@ def charts(stats: Stats, out: Path) -> list[str]:
         ax.barh(labels, upheld, color="#8a1c1c", label="Upheld")
         ax.barh(labels, overturned, left=upheld, color="#1c5e20", label="Overturned")
         ax.set_title(title)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of items: no half items on the axis
         ax.invert_yaxis()
         ax.legend(loc="lower right")
         fig.tight_layout()
@@ -139,11 +141,12 @@ def charts(stats: Stats, out: Path) -> list[str]:
     return names
 
 
-def html_report(stats: Stats, images: list[str]) -> str:
+def html_report(stats: Stats, images: list[str], period: str = "") -> str:
+    """The report as a page; ``period`` says which applications it counts ("received 2017-01-01 to ...")."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("openimr.batch", "templates"), autoescape=select_autoescape(["html", "j2"]))
-    return env.get_template("stats.html.j2").render(stats=stats, images=images)
+    return env.get_template("stats.html.j2").render(stats=stats, images=images, period=period)
 
 
 def write_report(stats: Stats, out: Path) -> Path:

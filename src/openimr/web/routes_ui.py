@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from typing import Annotated
 from urllib.parse import urlencode
@@ -177,9 +178,22 @@ def decide(
     return templates.TemplateResponse(request, "_item.html", context)
 
 
+def _day(value: str | None) -> dt.date | None:
+    """A date of the statistics filter (YYYY-MM-DD, as a date input sends it), or None when left empty."""
+    if not value:
+        return None
+    return dt.date.fromisoformat(value)
+
+
 @router.get("/stats", response_class=HTMLResponse)
-def stats_page(request: Request, session: SessionDep) -> Response:
-    """Decision statistics of the service's applications (the same report as ``openimr stats DB``)."""
+def stats_page(
+    request: Request,
+    session: SessionDep,
+    received_from: Annotated[str | None, Query(alias="from")] = None,
+    received_to: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    """Decision statistics of the service's applications (the same report as ``openimr stats DB``), for those
+    received in a period when ``from`` and ``to`` are given."""
     import base64
     import tempfile
     from pathlib import Path
@@ -196,10 +210,23 @@ def stats_page(request: Request, session: SessionDep) -> Response:
             {"user": user, "message": "Statistics are for administrators, intake staff and auditors."},
             status_code=403,
         )
-    result = analytics.compute(service.stats_rows(session))
+    try:
+        start, end = _day(received_from), _day(received_to)
+    except ValueError:
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"user": user, "message": "The period's dates are read as YYYY-MM-DD (for example 2017-01-31)."},
+            status_code=400,
+        )
+    period = " ".join(
+        part for part in ("received", f"from {start}" if start else "", f"to {end}" if end else "") if part
+    )
+    result = analytics.compute(service.stats_rows(session, start, end))
     with tempfile.TemporaryDirectory() as folder:
         names = analytics.charts(result, Path(folder))
         images = ["data:image/png;base64," + base64.b64encode((Path(folder) / n).read_bytes()).decode() for n in names]
-    report = analytics.html_report(result, images)
+    report = analytics.html_report(result, images, period if start or end else "")
     body = report.split("<body>", 1)[1].rsplit("</body>", 1)[0]
-    return templates.TemplateResponse(request, "stats.html", {"user": user, "report": Markup(body)})
+    context = {"user": user, "report": Markup(body), "start": start, "end": end}
+    return templates.TemplateResponse(request, "stats.html", context)
