@@ -94,6 +94,12 @@ def test_intake_to_letter_in_the_browser(browser, db_url: str, tokens: Tokens, t
         link = page.get_attribute("text=Final Determination Letter (PDF)", "href")
         pdf = httpx.get(f"{server.url}{link}", headers=tokens.header("rev1"), timeout=30)
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        # the HTML letter opens inside the workbench, and there is a way back
+        page.click("text=Letter (HTML)")
+        letter = page.frame_locator("iframe.letter")
+        letter.locator("text=IMR ISSUES, DECISIONS AND RATIONALES").wait_for()
+        page.click("text=Back to the application")
+        assert page.inner_text("#status") == "issued"
     finally:
         server.stop()
 

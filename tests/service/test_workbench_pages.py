@@ -84,3 +84,12 @@ def test_the_log_filters_and_exports_what_it_shows(client: TestClient, tokens: T
     received = auditor.get("/ui/log.json?action=received").json()
     assert len(received) == 2 and {r["action"] for r in received} == {"received"}
     assert _as(client, tokens, "rev1").get("/ui/log").status_code == 403
+
+
+def test_the_letter_page_of_an_application_not_yet_issued_says_so(client: TestClient, tokens: Tokens) -> None:
+    filed = client.post("/v1/applications", json=application(), headers=tokens.header("intake")).json()
+    client.cookies.set("openimr_token", tokens["intake"])
+    page = client.get(f"/ui/applications/{filed['id']}/letter")
+    assert page.status_code == 409 and "no issued determination yet" in page.text
+    client.cookies.clear()
+    assert client.get(f"/ui/applications/{filed['id']}/letter", follow_redirects=False).status_code == 303

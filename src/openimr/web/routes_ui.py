@@ -116,6 +116,23 @@ def application_page(app_id: AppId, request: Request, session: SessionDep) -> Re
     return _page(request, session, app_id)
 
 
+@router.get("/applications/{app_id}/letter", response_class=HTMLResponse)
+def letter_page(app_id: AppId, request: Request, session: SessionDep) -> Response:
+    """The issued letter inside the workbench, with a way back to its application and its PDF: the letter
+    itself (the stored HTML document) stays as issued, in a frame."""
+    user = user_or_login(request, session)
+    if user is None:
+        return RedirectResponse("/ui/login", status_code=303)
+    try:
+        app = service.get_application(session, app_id, user)
+        service.letter(app, "html")  # an application not yet issued has no letter to show
+    except ServiceError as exc:
+        return templates.TemplateResponse(
+            request, "error.html", {"user": user, "message": exc.message}, status_code=exc.status
+        )
+    return templates.TemplateResponse(request, "letter.html", {"user": user, "app": app})
+
+
 def _act(request: Request, session, settings, app_id: int, action: str) -> Response:
     user = user_or_login(request, session)
     if user is None:
