@@ -1,4 +1,4 @@
-"""Users from the command line: list them, rotate a lost token, revoke an access; and the service's front door."""
+"""Users from the command line and the administrator's page: list them, rotate a lost token, revoke an access."""
 
 from __future__ import annotations
 
@@ -56,3 +56,30 @@ def test_the_front_door_is_the_workbench_and_the_version_is_printed(client: Test
     from openimr import __version__
 
     assert runner.invoke(app, ["--version"]).stdout.strip() == __version__
+
+
+def test_the_administrators_users_page(client, tokens) -> None:  # noqa: ANN001
+    """An administrator lists, adds, re-issues and revokes users in the workbench; a token is shown once."""
+    import re
+
+    client.cookies.set("openimr_token", tokens["admin"])
+    page = client.get("/ui/users")
+    assert page.status_code == 200 and 'id="user-rev1"' in page.text and "Users</a>" in page.text
+    added = client.post("/ui/users", data={"name": "kim", "role": "auditor"})
+    token = re.search(r'id="new-token">([^<]+)<', added.text).group(1)
+    assert added.status_code == 200 and token.startswith("oimr_")
+    assert token not in client.get("/ui/users").text  # shown once, on the page that made it
+    duplicate = client.post("/ui/users", data={"name": "kim", "role": "auditor"})
+    assert duplicate.status_code == 400 and "exists already" in duplicate.text
+    rotated = client.post("/ui/users/kim/rotate")
+    new_token = re.search(r'id="new-token">([^<]+)<', rotated.text).group(1)
+    assert new_token != token
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {new_token}"}).status_code == 200
+    assert client.post("/ui/users/kim/revoke", follow_redirects=False).status_code == 303
+    assert client.get("/v1/applications", headers={"Authorization": f"Bearer {new_token}"}).status_code == 401
+    own = client.post("/ui/users/admin/revoke")
+    assert own.status_code == 400 and "own access" in own.text
+    client.cookies.set("openimr_token", tokens["intake"])
+    assert client.get("/ui/users").status_code == 403
+    assert client.post("/ui/users", data={"name": "eve", "role": "admin"}).status_code == 403

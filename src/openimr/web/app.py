@@ -123,12 +123,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def database_down(request: Request, exc: DatabaseUnavailable) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": str(exc)})
 
-    from openimr.web import routes_api, routes_intake, routes_log, routes_ui
+    from openimr.web import routes_api, routes_intake, routes_log, routes_ui, routes_users
 
     app.include_router(routes_api.router)
     app.include_router(routes_intake.router)  # before the UI's /applications/{id}, which would take "new"
     app.include_router(routes_ui.router)
     app.include_router(routes_log.router)
+    app.include_router(routes_users.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("openimr.web").joinpath("static"))), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(AccessLog, log_format=settings.log_format)  # outermost: it sees every answer, 413s too
