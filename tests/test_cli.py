@@ -91,3 +91,21 @@ def test_every_command_shows_an_example_in_its_help() -> None:
         if not (command.epilog or "").startswith("Example: openimr ")
     ]
     assert missing == []
+
+
+def test_no_help_shows_python_type_tags() -> None:
+    """A flag shows no type and an argument only its name: no "<bool>" or "<list[Path]>" in any help."""
+    import typer.main
+
+    from openimr.cli import app as cli_app
+
+    group = typer.main.get_command(cli_app)
+    tagged = {}
+    for path, _command in _commands(group):
+        shown = runner.invoke(cli_app, [*path, "--help"], terminal_width=200).stdout
+        tags = [tag for tag in ("<bool>", "<list[", "<path>", "<int>", "<text>") if tag in shown]
+        if tags:
+            tagged[" ".join(path)] = tags
+    assert tagged == {}
+    shown = runner.invoke(cli_app, ["eval", "--help"], terminal_width=200).stdout
+    assert "text|json" in shown and "DATASET..." in shown

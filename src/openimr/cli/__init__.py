@@ -14,6 +14,31 @@ from rich.console import Console
 from openimr import __version__
 from openimr.errors import OpenIMRError
 
+def _plain_types() -> None:
+    """Help without Python type tags: Typer 0.29 prints each parameter's annotation ("<bool>" beside a flag,
+    "<list[Path]>" beside "CASE...") and has no setting to stop it. A flag shows no type, an argument that
+    has a metavar shows only that, and any other type shows without angle brackets ("int", "text|json")."""
+    from typer.core import TyperArgument, TyperOption
+
+    def without_tags(original):  # noqa: ANN001, ANN202 - Typer's display_type_rich method
+        def display(self, ctx):  # noqa: ANN001, ANN202
+            if isinstance(self, TyperOption) and self.is_flag:
+                return None
+            if isinstance(self, TyperArgument) and self.metavar:
+                return None
+            shown = original(self, ctx)
+            return shown.removeprefix("<").removesuffix(">") if isinstance(shown, str) else shown
+
+        return display
+
+    for cls in (TyperArgument, TyperOption):
+        if not getattr(cls.display_type_rich, "_openimr_plain", False):
+            cls.display_type_rich = without_tags(cls.display_type_rich)
+            cls.display_type_rich._openimr_plain = True
+
+
+_plain_types()
+
 app = typer.Typer(
     help="OpenIMR: California workers' compensation Independent Medical Review.",
     no_args_is_help=True,
