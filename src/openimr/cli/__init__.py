@@ -14,6 +14,7 @@ from rich.console import Console
 from openimr import __version__
 from openimr.errors import OpenIMRError
 
+
 def _plain_types() -> None:
     """Help without Python type tags: Typer 0.29 prints each parameter's annotation ("<bool>" beside a flag,
     "<list[Path]>" beside "CASE...") and has no setting to stop it. A flag shows no type, an argument that
