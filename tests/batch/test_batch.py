@@ -255,3 +255,37 @@ def test_an_unreachable_dask_scheduler_is_one_line_error(tmp_path: Path) -> None
     )
     assert run.returncode == 1 and time.time() - started < 30
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr and "Traceback" not in run.stderr
+
+
+def _case_folder(parent: Path, name: str, request: str) -> Path:
+    folder = parent / name
+    folder.mkdir(parents=True)
+    manifest = {"id": name, "case_summary": "A 50 year old clerk hurt her neck at work on 02/02/2016.",
+                "requests": [{"text": request}]}  # fmt: skip
+    (folder / "case.json").write_text(json.dumps(manifest))
+    (folder / "01-note.txt").write_text("PROGRESS REPORT\nShe has neck pain. Spurling's test is negative.")
+    (folder / "readme.md").write_text("not a record")
+    return folder
+
+
+def test_a_case_folder_is_one_unit_of_a_review_run(tmp_path: Path) -> None:
+    """A folder with a case.json inside a corpus is one case, its record files its documents (not letters
+    of their own); a resumed run does it no second time; a parse run refuses it with the reason."""
+    corpus = tmp_path / "corpus"
+    (corpus / "folders").mkdir(parents=True)
+    shutil.copy(SAMPLES / "letters" / "000_48d608976b2c9686.txt", corpus)
+    first = _case_folder(corpus / "folders", "neck-1", "MRI of the cervical spine")
+    second = _case_folder(corpus / "folders", "neck-2", "Acupuncture 6 visits for the neck")
+    out = tmp_path / "out"
+    summary = run_batch("review", [str(corpus)], out)
+    assert (summary.done, summary.errors) == (3, 0)
+    records = _records(out)
+    assert set(records) == {str(corpus / "000_48d608976b2c9686.txt"), str(first), str(second)}
+    assert records[str(first)]["determinations"][0]["request"] == "MRI of the cervical spine"
+    assert run_batch("review", [str(corpus)], out).done == 0
+    (second / "01-note.txt").write_text("PROGRESS REPORT\nShe has had six acupuncture visits with no change.")
+    assert run_batch("review", [str(corpus)], out).done == 1  # a folder whose record changed is another unit
+    parsed = tmp_path / "parsed"
+    run_batch("parse", [str(corpus)], parsed)
+    errors = [json.loads(x)["error"] for x in (parsed / ERRORS).read_text().splitlines()]
+    assert len(errors) == 2 and all("is a case folder, not a letter" in e["message"] for e in errors)

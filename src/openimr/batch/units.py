@@ -1,4 +1,4 @@
-"""Units of work: one letter file, or one case of a JSON/JSONL file, each with a stable key.
+"""Units of work: one letter file, one case of a JSON/JSONL file, or one case folder, each with a stable key.
 
 The key is what makes a run resumable: a unit whose key is already in the results (or errors) of the
 output folder is not done again.
@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from openimr.ingest.casefolder import MANIFEST
 
 LETTER_SUFFIXES = {".txt", ".pdf"}
 CASE_SUFFIXES = {".json", ".jsonl"}
@@ -34,17 +36,50 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
+def _is_case_folder(path: Path) -> bool:
+    return path.is_dir() and (path / MANIFEST).is_file()
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The files under ``folder``, except that a case folder (one with a ``case.json``) is one unit: its
+    record files are the case's documents, not cases or letters of their own."""
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if _is_case_folder(child):
+            yield child
+        elif child.is_dir():
+            yield from _walk(child)
+        elif child.is_file():
+            yield child
+
+
 def _expand(source: str) -> list[Path]:
     path = Path(source)
+    if _is_case_folder(path):
+        return [path]
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        return list(_walk(path))
     if any(ch in source for ch in "*?["):
-        return sorted(Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file())
+        found = sorted(Path(p) for p in glob.glob(source, recursive=True))
+        return [p for p in found if p.is_file() or _is_case_folder(p)]
     return [path]
+
+
+def _folder_digest(folder: Path) -> str:
+    """A case folder's content, as one digest: its files' relative names and bytes, in order."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        digest.update(str(file.relative_to(folder)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
 
 
 def _refusal(path: Path, mode: str) -> str | None:
     """Why a file is not a unit of this run: an unknown kind, or a case file given to ``parse``."""
+    if path.is_dir():
+        if mode == "parse":
+            return f"E204:unknown input kind: {path.name} is a case folder, not a letter; use 'openimr batch review'"
+        return None
     suffix = path.suffix.lower()
     if suffix not in LETTER_SUFFIXES | CASE_SUFFIXES:
         return f"E204:unknown input kind: {path.name} is neither a letter (.txt, .pdf) nor a case file (.json, .jsonl)"
@@ -72,7 +107,7 @@ def iter_units(sources: list[str], mode: str) -> Iterator[Unit]:
                     yield Unit(f"unreadable:{path.resolve()}", str(path))
             else:
                 try:
-                    key = _digest(path.read_bytes())
+                    key = _folder_digest(path) if path.is_dir() else _digest(path.read_bytes())
                 except OSError:
                     key = f"unreadable:{path.resolve()}"  # the worker reports why (E101)
                 yield Unit(key, str(path))
