@@ -127,3 +127,31 @@ def test_the_letter_lists_every_document_by_kind_title_and_date():
     listed = letter[letter.index("DOCUMENTS AND RECORDS CONSIDERED") :]
     assert 'Document 1: Progress report "PR-2 of May", dated 05/02/2016, by Dr. Ames' in listed
     assert "Document 2: Utilization review determination" in listed
+
+
+def _two_examinations(first: str, second: str, summary_adds: str = "") -> dict:
+    return {
+        "id": "exams",
+        "case_summary": "A 44 year old man hurt his back lifting at work on 01/05/2016." + summary_adds,
+        "requests": [{"text": "EMG of the left lower extremity"}],
+        "documents": [
+            {"text": "PROGRESS REPORT\nObjective: straight leg raise is positive on the left.", "date": first},
+            {
+                "text": "PROGRESS REPORT\nObjective: straight leg raise is negative and sensation is intact.",
+                "date": second,
+            },
+        ],
+    }
+
+
+def _deficit(case: dict) -> object:
+    det = api.review(case).determinations[0]
+    return next(c for c in det.criteria if c.id == "neurologic_symptoms_or_signs").facts["case.neuro_deficit"]
+
+
+def test_the_latest_examination_wins_over_an_older_one() -> None:
+    """Findings vary by visit: in dated documents the latest one that speaks of a sign says whether it is
+    there now; the summary, which is undated, still stands where it affirms the sign."""
+    assert _deficit(_two_examinations("2016-05-01", "2016-09-01")) is False
+    assert _deficit(_two_examinations("2016-09-01", "2016-05-01")) is True
+    assert _deficit(_two_examinations("2016-05-01", "2016-09-01", " Straight leg raise is positive.")) is True

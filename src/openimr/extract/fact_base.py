@@ -94,9 +94,27 @@ def tri(pos: list[Mention], neg: list[Mention]) -> Fact:
     return Fact(None)
 
 
+def latest_says(ctx: CaseContext, pos: list[Mention], neg: list[Mention]) -> Fact:
+    """Like ``tri``, except that in a case file of dated documents the latest examination wins: a finding
+    every dated document affirms before a later one denies it ("straight leg raise positive" in May,
+    "negative" in September) is no longer present. Where the summary (undated) affirms it, it stands."""
+    fact = tri(pos, neg)
+    if not (pos and neg) or ctx.record is None:
+        return fact
+    affirmed_on = [ctx.record.date_at(m.start) for m in pos]
+    denied_on = [(ctx.record.date_at(m.start), m) for m in neg]
+    dated_denials = [(day, m) for day, m in denied_on if day is not None]
+    if None in affirmed_on or not dated_denials:
+        return fact
+    latest = max(day for day, _ in dated_denials)
+    if latest > max(affirmed_on):  # type: ignore[type-var] - no None left in affirmed_on
+        return Fact(False, [m for day, m in dated_denials if day == latest][:4])
+    return fact
+
+
 def concept_fact(ctx: CaseContext, label: str) -> Fact:
     ms = ctx.mentions.concept(label)
-    return tri(given(ms), negated(ms))
+    return latest_says(ctx, given(ms), negated(ms))
 
 
 def compatible_regions(req: RequestInfo) -> set[str]:
@@ -195,7 +213,7 @@ def regional_fact(
     if examined:
         mentions = [m for m in mentions if not m.reported]
     kept = in_requested_region(ctx, req, mentions, related)
-    return tri(given(kept), negated(kept))
+    return latest_says(ctx, given(kept), negated(kept))
 
 
 def in_requested_region(

@@ -9,6 +9,7 @@ document's own offsets and page.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ class RecordPart:
     kind: str
     findings: bool
     page_starts: tuple[int, ...] = ()
+    date: dt.date | None = None  # the document's date; None for the summary or an undated document
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ class Record:
     def not_findings(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.parts if not p.findings]
 
+    def date_at(self, offset: int) -> dt.date | None:
+        """The date of the document the record's character ``offset`` is in (None in the summary or an
+        undated document)."""
+        starts = [p.start for p in self.parts]
+        return self.parts[max(bisect_right(starts, offset) - 1, 0)].date
+
     def place(self, start: int, end: int) -> Place:
         """Where the record's characters ``start:end`` are: in the summary, or in a document and on its page."""
         starts = [p.start for p in self.parts]
@@ -76,5 +84,6 @@ def assemble_record(case: Case) -> Record:
         kind = document.kind or classify_document(document.text, document.title)
         start = len(text) + len(SEPARATOR)
         text += SEPARATOR + plain(document.text)
-        parts.append(RecordPart(start, len(text), n, kind, kinds[kind].findings, tuple(document.page_starts or ())))
+        pages = tuple(document.page_starts or ())
+        parts.append(RecordPart(start, len(text), n, kind, kinds[kind].findings, pages, document.date))
     return Record(text, tuple(parts))
