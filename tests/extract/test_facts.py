@@ -1926,6 +1926,10 @@ IN_OTHER_WORDS = [
         "prior.sessions",
         8,
     ),
+    # a progress note's "w/o" is "without"; the job held open and its demands are a return-to-work goal
+    ("Axial LBP w/o radiation.", "Lumbar medial branch block L4-5", "case.radicular", False),
+    ("His employer holds his job; it requires lifting 70 lb.", "Work hardening 10 sessions", "case.rtw_goal", True),
+    ("Plan: eszopiclone short trial for sleep.", "Lunesta 1mg #10", "case.requested_drug_status", "new"),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

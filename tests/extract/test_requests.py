@@ -305,3 +305,17 @@ def test_every_drug_name_with_a_release_form_or_directions_stays_a_drug() -> Non
         if (info := understand_request(f"{name.title()} {suffix}")).drug is None
     ]
     assert strays == []
+
+
+@pytest.mark.parametrize(
+    ("title", "component", "present"),
+    [
+        ("Left C5-6 interlaminar epidural steroid injection", "interlaminar", True),
+        ("Caudal epidural steroid injection", "interlaminar", True),
+        ("Bilateral L4-5 transforaminal ESI", "interlaminar", False),
+        ("Psychological evaluation prior to a spinal cord stimulator trial", "psych_evaluation", True),
+        ("Spinal cord stimulator trial", "psych_evaluation", False),
+    ],
+)
+def test_the_parts_a_title_names(title: str, component: str, present: bool) -> None:
+    assert (component in understand_request(title).components) is present

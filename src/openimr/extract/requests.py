@@ -47,6 +47,12 @@ _COMPONENTS = {
     ),
     # therapy given at home: the skilled service is the therapy itself
     "home_therapy": re.compile(r"\b(?:physical|occupational) therap\w*|\b(?:PT|OT)\b|\btherapist", re.IGNORECASE),
+    # the interlaminar (or caudal) route of an epidural injection, one level a session
+    "interlaminar": re.compile(r"\binterlaminar|\bcaudal\b|\bIL\s?ESI\b", re.IGNORECASE),
+    # the psychological evaluation that comes before a device (a stimulator or a pump), asked as such
+    "psych_evaluation": re.compile(
+        r"\bpsych\w*\s+(?:evaluation|eval|assessment|testing|screening|clearance)\b", re.IGNORECASE
+    ),
     "cox2": re.compile(r"\bcelecoxib|celebrex\b", re.IGNORECASE),
     "non_medical": re.compile(
         r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
