@@ -64,6 +64,9 @@ class DrugVocabulary(_Strict):
     # Drugs whose patch is a systemic delivery system (a transdermal opioid), not a topical analgesic.
     systemic_patches: list[str] = Field(default_factory=list)
     procedure_drugs: list[str] = Field(default_factory=list)
+    # mg of oral morphine per mg of each opioid (per mcg/hr of transdermal fentanyl)
+    morphine_equivalents: dict[str, float] = Field(default_factory=dict)
+    unverified_morphine_equivalents: bool = False
 
 
 class BodyRegionVocabulary(_Strict):

@@ -1930,6 +1930,12 @@ IN_OTHER_WORDS = [
     ("Axial LBP w/o radiation.", "Lumbar medial branch block L4-5", "case.radicular", False),
     ("His employer holds his job; it requires lifting 70 lb.", "Work hardening 10 sessions", "case.rtw_goal", True),
     ("Plan: eszopiclone short trial for sleep.", "Lunesta 1mg #10", "case.requested_drug_status", "new"),
+    # the daily dose in morphine equivalents: the request's, and each other opioid written with its dose
+    ("He takes OxyContin 40 mg twice daily.", "Norco 10/325 mg #240", "case.total_med", 200.0),
+    ("He takes Norco 10/325 four times a day.", "Norco 10/325 #120", "case.total_med", 40.0),
+    ("He wears a Duragesic 25 mcg/hr patch.", "Oxycodone 5 mg #60", "case.total_med", 75.0),
+    ("He also takes oxycodone as needed.", "Norco 5/325 #60", "case.total_med", 10.0),
+    ("He takes Norco four times a day.", "Norco", "case.total_med", None),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

@@ -315,6 +315,10 @@ def test_every_drug_name_with_a_release_form_or_directions_stays_a_drug() -> Non
         ("Bilateral L4-5 transforaminal ESI", "interlaminar", False),
         ("Psychological evaluation prior to a spinal cord stimulator trial", "psych_evaluation", True),
         ("Spinal cord stimulator trial", "psych_evaluation", False),
+        ("Lidocaine 5% cream 30 g", "lidocaine_not_patch", True),
+        ("Lidocaine 4% topical solution", "lidocaine_not_patch", True),
+        ("Lidoderm 5% patch #30", "lidocaine_not_patch", False),
+        ("Lidocaine 5% patch #30", "lidocaine_not_patch", False),
     ],
 )
 def test_the_parts_a_title_names(title: str, component: str, present: bool) -> None:

@@ -32,6 +32,7 @@ from openimr.extract.fact_base import (
     with_list_items,
 )
 from openimr.extract.mentions import Mention
+from openimr.extract.morphine import total_med
 from openimr.extract.prior_course import (
     _prior_given,
     _prior_improvement,
@@ -896,6 +897,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
     "case.fusion_risk": _concept("fusion_risk"),
     "case.spasticity": _concept("spasticity"),
+    "case.total_med": total_med,
     "case.cbt_under_way": _cbt_under_way,
     "case.weeks_since_drug_screen": _weeks_since_drug_screen,
     "case.cures_check": _concept("cures_check"),

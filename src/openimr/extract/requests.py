@@ -53,6 +53,10 @@ _COMPONENTS = {
     "psych_evaluation": re.compile(
         r"\bpsych\w*\s+(?:evaluation|eval|assessment|testing|screening|clearance)\b", re.IGNORECASE
     ),
+    # lidocaine as a cream, lotion, gel or spray: only the dermal patch is recommended (CPMTG topical analgesics)
+    "lidocaine_not_patch": re.compile(
+        r"\blidocaine\b(?![^,;]*\bpatch)[^,;]*?\b(?:cream|lotion|gel|ointment|spray|solution|liquid)\b", re.IGNORECASE
+    ),
     "cox2": re.compile(r"\bcelecoxib|celebrex\b", re.IGNORECASE),
     "non_medical": re.compile(
         r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
