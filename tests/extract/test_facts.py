@@ -1936,6 +1936,15 @@ IN_OTHER_WORDS = [
     ("He wears a Duragesic 25 mcg/hr patch.", "Oxycodone 5 mg #60", "case.total_med", 75.0),
     ("He also takes oxycodone as needed.", "Norco 5/325 #60", "case.total_med", 10.0),
     ("He takes Norco four times a day.", "Norco", "case.total_med", None),
+    # a knee locked now, not locking that came and went; an entrapment as a conduction study reports it
+    ("He cannot fully extend the knee; it is locked.", "Right knee arthroscopy", "case.locked_knee", True),
+    ("The knee has locked twice this month.", "Right knee arthroscopy", "case.locked_knee", None),
+    (
+        "Nerve conduction studies showed slowing of the ulnar nerve across the elbow.",
+        "Right cubital tunnel release",
+        "case.imaging_lesion",
+        True,
+    ),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",

@@ -897,6 +897,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
     "case.fusion_risk": _concept("fusion_risk"),
     "case.spasticity": _concept("spasticity"),
+    "case.locked_knee": _concept("locked_knee"),
     "case.total_med": total_med,
     "case.cbt_under_way": _cbt_under_way,
     "case.weeks_since_drug_screen": _weeks_since_drug_screen,
