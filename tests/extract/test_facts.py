@@ -1945,6 +1945,13 @@ IN_OTHER_WORDS = [
         "case.imaging_lesion",
         True,
     ),
+    # a screen dated between its name and its result is still aberrant when it lacks the prescribed opioid
+    (
+        "A urine drug screen on 11/2016 was negative for hydrocodone.",
+        "Norco 10/325 #90",
+        "case.aberrant",
+        True,
+    ),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",
