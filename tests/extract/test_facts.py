@@ -1952,6 +1952,8 @@ IN_OTHER_WORDS = [
         "case.aberrant",
         True,
     ),
+    # a second stomach protector beside the one taken
+    ("She takes omeprazole 20 mg daily.", "Ranitidine 150mg #60", "case.takes_other_in_class", True),
     # a retrospective test is not its own earlier test
     (
         "A urine toxicology screen was collected on 10/12/2016.",
