@@ -24,7 +24,6 @@ def redacted_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-@cache
 class UnsupportedDatabaseURL(DatabaseUnavailable):
     """The database URL is not one OpenIMR can use: not a URL, or a database other than SQLite and PostgreSQL."""
 
@@ -55,6 +54,7 @@ def supported_url(url: str) -> str:
     )
 
 
+@cache
 def engine_for(url: str) -> Engine:
     url = supported_url(url)
     # hide_parameters: a database error's message never carries the values it was writing (a record's text)
