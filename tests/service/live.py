@@ -21,6 +21,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_refused(cwd: Path, *options: str, database_url: str | None = None) -> subprocess.CompletedProcess:
+    """``openimr serve`` run for a start it must refuse (a busy port, a bad option or database URL): it ends
+    by itself, and its output is returned."""
+    return subprocess.run(
+        [OPENIMR, "serve", *options],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, "OPENIMR_DATABASE_URL": database_url or f"sqlite:///{cwd / 'x.db'}"},
+    )
+
+
 class LiveServer:
     def __init__(self, db_url: str, cwd: Path, *options: str) -> None:
         self.db_url = db_url

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from fastapi.testclient import TestClient
 from openimr.config import Settings
 from openimr.web.access_log import logger
 from tests.service.conftest import Tokens, application
-from tests.service.live import OPENIMR, LiveServer
+from tests.service.live import LiveServer, serve_refused
 
 
 class _Lines(logging.Handler):
@@ -95,14 +93,7 @@ def test_serve_writes_json_lines_to_standard_error(tmp_path: Path) -> None:
 
 
 def test_an_unknown_log_format_is_refused_before_the_server_starts(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [OPENIMR, "serve", "--log-format", "xml"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        env={**os.environ, "OPENIMR_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"},
-    )
+    run = serve_refused(tmp_path, "--log-format", "xml")
     assert run.returncode == 2
     assert "--log-format must be one of text, json, off" in run.stderr
     assert "OpenIMR on http" not in run.stdout

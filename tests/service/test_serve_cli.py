@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from openimr.demo import sample_cases
-from tests.service.live import OPENIMR, free_port
+from tests.service.live import free_port, serve_refused
 
 
 def test_a_busy_port_is_an_error_before_the_banner(tmp_path: Path) -> None:
@@ -18,14 +16,7 @@ def test_a_busy_port_is_an_error_before_the_banner(tmp_path: Path) -> None:
         port = free_port()
         holder.bind(("127.0.0.1", port))
         holder.listen()
-        run = subprocess.run(
-            [OPENIMR, "serve", "--port", str(port)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            cwd=tmp_path,
-            env={**os.environ, "OPENIMR_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"},
-        )
+        run = serve_refused(tmp_path, "--port", str(port))
     assert run.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in run.stderr
     assert "OpenIMR on http" not in run.stdout
@@ -45,14 +36,7 @@ def test_the_demo_finds_the_sample_cases_from_another_directory(tmp_path: Path, 
     ],
 )
 def test_an_unsupported_database_url_is_a_one_line_error(tmp_path: Path, url: str, says: str) -> None:
-    run = subprocess.run(
-        [OPENIMR, "serve", "--port", str(free_port())],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        env={**os.environ, "OPENIMR_DATABASE_URL": url},
-    )
+    run = serve_refused(tmp_path, "--port", str(free_port()), database_url=url)
     assert run.returncode == 1
     assert run.stderr.count("\n") == 1 and says in run.stderr and "use sqlite:///FILE or postgresql://" in run.stderr
     assert "hunter2" not in run.stderr and "Traceback" not in run.stderr

@@ -131,7 +131,7 @@ def serve(
     import uvicorn
 
     from openimr.config import settings
-    from openimr.store.db import DatabaseUnavailable, migrate, redacted_url, supported_url
+    from openimr.store.db import DatabaseUnavailable, migrate, redacted_url
     from openimr.web.app import create_app
 
     chosen = settings()
@@ -144,15 +144,14 @@ def serve(
         chosen = chosen.model_copy(update={"log_format": log_format})
     _check_port_free(host, port)
     try:
-        migrate(settings().database_url)
+        migrate(chosen.database_url)
         if demo:
             from openimr.demo import load_demo, sample_cases
 
-            for line in load_demo(settings(), sample_cases()):
+            for line in load_demo(chosen, sample_cases()):
                 print(line)
     except DatabaseUnavailable as exc:
         err_console.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from exc
-    database = redacted_url(supported_url(settings().database_url))
-    print(f"OpenIMR on http://{host}:{port}/ui/ (API /v1, OpenAPI /docs), database {database}")
+    print(f"OpenIMR on http://{host}:{port}/ui/ (API /v1, OpenAPI /docs), database {redacted_url(chosen.database_url)}")
     uvicorn.run(create_app(chosen), host=host, port=port, log_level="warning")

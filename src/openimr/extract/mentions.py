@@ -11,7 +11,7 @@ from functools import cache
 
 from openimr.extract.pipeline import ABSENT_SUFFIX, CONCEPT_LABEL, DRUG_LABEL, SPAN_GROUP, TREATMENT_LABEL, process
 from openimr.extract.sections import headed_sections
-from openimr.vocabulary import drug_names, load_resource
+from openimr.vocabulary import drug_names, load_resource, treatments
 
 _NEGATED = {"NEGATED_EXISTENCE"}
 _HYPOTHETICAL = {"HYPOTHETICAL"}
@@ -223,22 +223,24 @@ def _kind_label(label: str) -> tuple[str, str]:
     return "concept", label
 
 
+# ConText's terminators, and "with", which ends every cue but a request's (pipeline._end_at_with)
+_TERMINATORS = {"TERMINATE", "WITH"}
+
+
 def _cut_short_by_own_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
     """Categories of cues whose scope a terminator inside the mention cut short: in "no documentation of
     pain levels with and without medications" the "with" that ends the scope of "no documentation" is the
     mention's own first word, so the cue still reaches the mention."""
     modifiers = doc._.context_graph.modifiers
     terminator_inside = any(
-        m.category in {"TERMINATE", "WITH"} and span.start <= m.modifier_span[0] < span.end for m in modifiers
+        m.category in _TERMINATORS and span.start <= m.modifier_span[0] < span.end for m in modifiers
     )
     if not terminator_inside:
         return set()
     return {
         m.category
         for m in modifiers
-        if m.category not in {"TERMINATE", "WITH"}
-        and m.modifier_span[1] <= span.start
-        and m.scope_span[1] == span.start
+        if m.category not in _TERMINATORS and m.modifier_span[1] <= span.start and m.scope_span[1] == span.start
     }
 
 
@@ -266,13 +268,11 @@ _RESULT_WORDS = {"negative", "normal", "unremarkable", "nonrevealing", "non-reve
 def _study_labels() -> frozenset[tuple[str, str]]:
     """The mentions that name a study (imaging, electrodiagnostic or laboratory test): treatments.yaml's
     topics of kind imaging or test, and the concepts that say a study was done."""
-    from openimr.vocabulary import treatments
-
     topics = {("treatment", t) for t, spec in treatments().topics.items() if spec.kind in {"imaging", "test"}}
     return frozenset(topics | {("concept", "imaging_done"), ("concept", "drug_screen")})
 
 
-def is_study(kind: str, label: str) -> bool:
+def _is_study(kind: str, label: str) -> bool:
     return (kind, label) in _study_labels()
 
 
@@ -289,38 +289,12 @@ _NEGATION_WORDS = {"no", "not", "without", "never", "none", "nor", "neither", "n
 # Words that a list of findings does not contain: where one of them stands between a phrase of absence and a
 # later mention, the mention is in another clause; where none does, the mention is the next item of the same
 # list ("without radiation, numbness or tingling") and the phrase's cue reaches it.
-_NOT_A_LIST_WORD = {
-    "there",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "be",
-    "been",
-    "he",
-    "she",
-    "they",
-    "his",
-    "her",
-    "their",
-    "on",
-    "in",
-    "at",
-    "of",
-    "the",
-    "a",
-    "an",
-    "to",
-    "from",
-    "but",
-    "with",
-    "which",
-    "who",
-    "that",
-}
+# fmt: off
+_NOT_A_LIST_WORD = frozenset((
+    "there", "is", "are", "was", "were", "has", "have", "had", "be", "been", "he", "she", "they", "his", "her",
+    "their", "on", "in", "at", "of", "the", "a", "an", "to", "from", "but", "with", "which", "who", "that",
+))
+# fmt: on
 
 
 def _held_by_another_phrase(doc, cue: tuple[int, int], span, holders: list[tuple[int, int, bool]]) -> bool:  # noqa: ANN001
@@ -483,7 +457,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
                 if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
                 and m.rule.literal.lower() not in _NOT_CUES
                 and not _held_by_another_phrase(doc, m.modifier_span, span, cue_holders)
-                and not (m.category in _NEGATED and is_study(kind, label) and _states_a_result(doc, m, span))
+                and not (m.category in _NEGATED and _is_study(kind, label) and _states_a_result(doc, m, span))
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)

@@ -14,7 +14,7 @@ import re
 
 from openimr.extract.fact_base import CaseContext, Fact, given
 from openimr.extract.mentions import Mention
-from openimr.extract.quantities import doses_per_day, to_number
+from openimr.extract.quantities import NUM, doses_per_day, to_number
 from openimr.extract.requests import RequestInfo
 from openimr.vocabulary import drugs
 
@@ -27,9 +27,7 @@ _STRENGTH = re.compile(
 )
 # "eight tablets a day", "6 per day", "up to 4 a day"
 _COUNT_A_DAY = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-    r"(?:tablets?|tabs?|pills?|capsules?|caps?|times)?\s*(?:a|per|/|each)\s*day\b",
-    re.IGNORECASE,
+    rf"\b(?P<n>{NUM})\s+(?:tablets?|tabs?|pills?|capsules?|caps?|times)?\s*(?:a|per|/|each)\s*day\b", re.IGNORECASE
 )
 # A monthly supply: how an IMR drug request is written when it gives a count and no directions.
 DAYS_OF_A_SUPPLY = 30

@@ -57,16 +57,18 @@ class Record:
     def not_findings(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.parts if not p.findings]
 
+    def _part_at(self, offset: int) -> RecordPart:
+        starts = [p.start for p in self.parts]
+        return self.parts[max(bisect_right(starts, offset) - 1, 0)]
+
     def date_at(self, offset: int) -> dt.date | None:
         """The date of the document the record's character ``offset`` is in (None in the summary or an
         undated document)."""
-        starts = [p.start for p in self.parts]
-        return self.parts[max(bisect_right(starts, offset) - 1, 0)].date
+        return self._part_at(offset).date
 
     def place(self, start: int, end: int) -> Place:
         """Where the record's characters ``start:end`` are: in the summary, or in a document and on its page."""
-        starts = [p.start for p in self.parts]
-        part = self.parts[max(bisect_right(starts, start) - 1, 0)]
+        part = self._part_at(start)
         if part.document is None:
             return Place(start, end, None, None)
         local_start, local_end = start - part.start, min(end, part.end) - part.start

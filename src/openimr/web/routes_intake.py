@@ -23,7 +23,7 @@ from openimr.ingest.casefile import case_from_dict, field_errors
 from openimr.ingest.records import record_from_bytes
 from openimr.service import ServiceError
 from openimr.web.deps import SessionDep, SettingsDep
-from openimr.web.routes_ui import templates, user_or_login
+from openimr.web.routes_ui import signed_in_as, templates
 from openimr.web.schemas import ApplicationIn
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -36,15 +36,9 @@ def _form_page(request: Request, user, values: dict, error: str | None = None, s
 
 
 def _may_file(request: Request, session) -> tuple[object | None, Response | None]:  # noqa: ANN001
-    user = user_or_login(request, session)
-    if user is None:
-        return None, RedirectResponse("/ui/login", status_code=303)
-    if user.role not in ("admin", "intake"):
-        message = "Applications are filed by intake staff and administrators."
-        return None, templates.TemplateResponse(
-            request, "error.html", {"user": user, "message": message}, status_code=403
-        )
-    return user, None
+    return signed_in_as(
+        request, session, ("admin", "intake"), "Applications are filed by intake staff and administrators."
+    )
 
 
 @router.get("/applications/new", response_class=HTMLResponse)

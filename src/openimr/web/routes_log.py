@@ -12,12 +12,12 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from openimr import service
 from openimr.store.models import DecisionLogEntry
 from openimr.web.deps import SessionDep
-from openimr.web.routes_ui import templates, user_or_login
+from openimr.web.routes_ui import signed_in_as, templates, user_or_login
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 COLUMNS = ("id", "at", "application_id", "actor", "action", "decision_id", "engine_version", "ruleset", "result")
@@ -48,13 +48,8 @@ def _row(entry: DecisionLogEntry) -> dict:
 
 
 def _refused(request: Request, session) -> Response | None:  # noqa: ANN001
-    user = user_or_login(request, session)
-    if user is None:
-        return RedirectResponse("/ui/login", status_code=303)
-    if user.role not in _READERS:
-        message = "The decision log is for auditors, administrators and intake staff."
-        return templates.TemplateResponse(request, "error.html", {"user": user, "message": message}, status_code=403)
-    return None
+    message = "The decision log is for auditors, administrators and intake staff."
+    return signed_in_as(request, session, _READERS, message)[1]
 
 
 # "" when the form's field is left empty

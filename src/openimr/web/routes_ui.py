@@ -33,6 +33,18 @@ def user_or_login(request: Request, session):  # noqa: ANN201 - a User, or None 
     return user
 
 
+def signed_in_as(request: Request, session, roles: tuple[str, ...], refusal: str):  # noqa: ANN001, ANN201
+    """The signed-in user of a page that only ``roles`` may use, and the answer to give instead when there is
+    one: the login page for no one signed in, a 403 page saying ``refusal`` for another role."""
+    user = user_or_login(request, session)
+    if user is None:
+        return None, RedirectResponse("/ui/login", status_code=303)
+    if user.role not in roles:
+        page = templates.TemplateResponse(request, "error.html", {"user": user, "message": refusal}, status_code=403)
+        return user, page
+    return user, None
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
     return templates.TemplateResponse(request, "login.html", {"error": None})
@@ -217,16 +229,12 @@ def stats_page(
 
     from openimr.batch import stats as analytics
 
-    user = user_or_login(request, session)
-    if user is None:
-        return RedirectResponse("/ui/login", status_code=303)
-    if user.role == "reviewer":
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"user": user, "message": "Statistics are for administrators, intake staff and auditors."},
-            status_code=403,
-        )
+    readers = ("admin", "intake", "auditor")
+    user, refused = signed_in_as(
+        request, session, readers, "Statistics are for administrators, intake staff and auditors."
+    )
+    if refused:
+        return refused
     try:
         start, end = _day(received_from), _day(received_to)
     except ValueError:
@@ -236,14 +244,12 @@ def stats_page(
             {"user": user, "message": "The period's dates are read as YYYY-MM-DD (for example 2017-01-31)."},
             status_code=400,
         )
-    period = " ".join(
-        part for part in ("received", f"from {start}" if start else "", f"to {end}" if end else "") if part
-    )
+    period = " ".join(part for part in (f"from {start}" if start else "", f"to {end}" if end else "") if part)
     result = analytics.compute(service.stats_rows(session, start, end))
     with tempfile.TemporaryDirectory() as folder:
         names = analytics.charts(result, Path(folder))
         images = ["data:image/png;base64," + base64.b64encode((Path(folder) / n).read_bytes()).decode() for n in names]
-    report = analytics.html_report(result, images, period if start or end else "")
+    report = analytics.html_report(result, images, f"received {period}" if period else "")
     body = report.split("<body>", 1)[1].rsplit("</body>", 1)[0]
     context = {"user": user, "report": Markup(body), "start": start, "end": end}
     return templates.TemplateResponse(request, "stats.html", context)

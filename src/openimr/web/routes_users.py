@@ -15,20 +15,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from openimr import service
 from openimr.service import ROLES, ServiceError
 from openimr.web.deps import SessionDep
-from openimr.web.routes_ui import templates, user_or_login
+from openimr.web.routes_ui import signed_in_as, templates
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 
-def _admin_or_page(request: Request, session):  # noqa: ANN001, ANN202 - a User, or the page to answer with
-    user = user_or_login(request, session)
-    if user is None:
-        return None, RedirectResponse("/ui/login", status_code=303)
-    if user.role != "admin":
-        message = "Users are managed by an administrator."
-        page = templates.TemplateResponse(request, "error.html", {"user": user, "message": message}, status_code=403)
-        return user, page
-    return user, None
+def _admin_or_page(request: Request, session):  # noqa: ANN001, ANN202 - a User, and the page to answer with
+    return signed_in_as(request, session, ("admin",), "Users are managed by an administrator.")
 
 
 def _page(request: Request, session, user, **shown) -> Response:  # noqa: ANN001
