@@ -59,6 +59,12 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("She was injured in 2013 and has had neck pain since.", dt.date(2013, 1, 1)),
         ("He has a shoulder injury from 2016.", dt.date(2016, 1, 1)),
         ("He injured his back lifting in 2013.", dt.date(2013, 1, 1)),
+        # no injury told: when the complaint began, not when it changed
+        ("Complaints of right shoulder pain since 2/2/2015.", dt.date(2015, 2, 2)),
+        ("Symptoms since March 2014 in both wrists.", dt.date(2014, 3, 1)),
+        ("Low back pain since 2013, treated with therapy.", dt.date(2013, 1, 1)),
+        ("Pain has been worse since 01/02/2017.", None),
+        ("She has had neck pain since the surgery on 3/4/2016.", None),
     ],
 )
 def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) -> None:

@@ -45,6 +45,7 @@ DIRECTIONS = [
     ("Cyclobenzaprine 7.5mg #90 1 tab PO TID", 90, 3),
     ("Norco 10/325 q6h prn #120", 120, 4),
     ("Tramadol 50mg every 8 hours #90", 90, 3),
+    ("OxyContin 20 mg every twelve hours #60", 60, 2),
     ("Ambien 10mg QHS #30", 30, 1),
     ("Zolpidem 5 mg at bedtime, 30 tablets", 30, 1),
     ("Naproxen 550mg twice a day #60", 60, 2),

@@ -1936,6 +1936,11 @@ IN_OTHER_WORDS = [
     ("He wears a Duragesic 25 mcg/hr patch.", "Oxycodone 5 mg #60", "case.total_med", 75.0),
     ("He also takes oxycodone as needed.", "Norco 5/325 #60", "case.total_med", 10.0),
     ("He takes Norco four times a day.", "Norco", "case.total_med", None),
+    # for a request that is not an opioid, the opioids taken, or the dose the record states when larger
+    ("She takes OxyContin 40 mg every twelve hours.", "Pain management referral", "case.total_med", 120.0),
+    ("Her daily dose is 150 MME.", "Consult with pain medicine", "case.total_med", 150.0),
+    ("MED of 90; Percocet 10/325 twice a day.", "Pain management consultation", "case.total_med", 90.0),
+    ("She takes no opioids.", "Pain management consultation", "case.total_med", None),
     # a knee locked now, not locking that came and went; an entrapment as a conduction study reports it
     ("He cannot fully extend the knee; it is locked.", "Right knee arthroscopy", "case.locked_knee", True),
     ("The knee has locked twice this month.", "Right knee arthroscopy", "case.locked_knee", None),

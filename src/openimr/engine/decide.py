@@ -111,6 +111,14 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     for found in find_dates(text):
         if _SUBJECT_THEN_EVENT.match(text, found.end) and found.date <= review_date:
             return found.date
+    # "neck pain since 03/14/2015": when the record tells no injury, the onset of the complaint it treats
+    for onset in _ONSET.finditer(text):
+        if (found := next(iter(find_dates(text[onset.end() : onset.end() + _DATE_JUST_BEFORE])), None)) and (
+            found.date <= review_date
+        ):
+            return found.date
+        if (year := _YEAR_START.match(text, onset.end())) and int(year.group(1)) <= review_date.year:
+            return dt.date(int(year.group(1)), 1, 1)
     # "hurt his back at work about three months ago": counted back from the request (else the review date)
     for cues in (_INJURY_CUE, _EVENT_CUE):
         for cue in cues.finditer(text):
@@ -130,6 +138,14 @@ _SUBJECT_THEN_EVENT = re.compile(
     r"(?:hurt|fell|slipped|tripped|injured|strained|sprained|twisted|was struck|was assaulted|was crushed)\b",
     re.IGNORECASE,
 )
+# A complaint and when it began ("low back pain since 06/06/2013", "symptoms since 2014"), not when it changed
+# ("pain has been worse since ...").
+_ONSET = re.compile(
+    r"\b(?:pain|symptoms|complaints)\b(?:(?!\b(?:worse|worsened|increased|better|improved|flared?|again)\b)[^.;]){0,40}?"
+    r"\bsince\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.IGNORECASE,
+)
+_YEAR_START = re.compile(r"((?:19|20)\d{2})\b")
 _INJURY_YEAR = re.compile(
     r"\b(?:a|an|the|his|her|their)\s+(?P<y>(?:19|20)\d{2})\s+(?:(?:work|industrial|occupational|work-related)\s+)?"
     r"(?:injury|injuries|accident|fall)\b"

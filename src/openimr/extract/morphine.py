@@ -29,6 +29,13 @@ _STRENGTH = re.compile(
 _COUNT_A_DAY = re.compile(
     rf"\b(?P<n>{NUM})\s+(?:tablets?|tabs?|pills?|capsules?|caps?|times)?\s*(?:a|per|/|each)\s*day\b", re.IGNORECASE
 )
+# The dose the physician states: "about 210 mg morphine equivalents a day", "MED of 180", "90 MME"
+_STATED = re.compile(
+    rf"\b(?P<a>{NUM})\s*(?:mg\s*)?(?:of\s+)?(?:oral\s+)?(?:morphine[- ](?:milligram[- ])?equivalents?|MED|MME|MEDD)\b"
+    rf"|\b(?:MED|MME|MEDD|morphine[- ]equivalent(?:\s+daily)?\s+dose)\s*(?:of|is|was|=|:)?\s*(?:about\s+)?"
+    rf"(?P<b>{NUM})\b",
+    re.IGNORECASE,
+)
 # A monthly supply: how an IMR drug request is written when it gives a count and no directions.
 DAYS_OF_A_SUPPLY = 30
 _WINDOW = 70
@@ -90,8 +97,25 @@ def other_opioids_med(ctx: CaseContext, req: RequestInfo) -> tuple[float, list[M
     return total, counted
 
 
+def stated_med(ctx: CaseContext) -> Fact | None:
+    """The largest daily dose in morphine equivalents that the record states in so many words."""
+    found = [(to_number(m.group("a") or m.group("b")) or 0, m) for m in _STATED.finditer(ctx.summary)]
+    if not found:
+        return None
+    amount, m = max(found, key=lambda f: f[0])
+    return Fact(amount, [(m.start(), m.end(), m.group(0))]) if amount else None
+
+
 def total_med(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """The daily dose in morphine equivalents of the requested opioid and the others taken with it."""
+    """The daily dose in morphine equivalents of the requested opioid and the others taken with it; for a
+    request that is not an opioid (a pain consultation), of the opioids the record says the worker takes,
+    or the dose the record states when larger."""
+    if req.drug not in drugs().morphine_equivalents:
+        taken, counted = other_opioids_med(ctx, req)
+        stated = stated_med(ctx)
+        if stated is not None and stated.value > taken:
+            return stated
+        return Fact(round(taken, 1), counted) if counted else Fact(None)
     asked = requested_med(req)
     if asked is None:
         return Fact(None)

@@ -130,7 +130,13 @@ _DURATION = re.compile(
 # Directions of a drug request: how many doses a day ("1 tab PO TID", "every 8 hours", "at bedtime").
 _TIMES_A_DAY = r"(?:a|per|each) day|daily|/ ?day|(?:a |per )?day"
 _DOSES_PER_DAY = [
-    (re.compile(r"\bq\.?\s*(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\b|\bevery (?P<e>\d{1,2}) hours?\b", re.IGNORECASE), None),
+    (
+        re.compile(
+            r"\bq\.?\s*(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\b|\bevery (?P<e>\d{1,2}|four|six|eight|twelve) hours?\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
     (re.compile(rf"\b(?:q\.?i\.?d|(?:four times|4 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 4),
     (re.compile(rf"\b(?:t\.?i\.?d|(?:three times|3 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 3),
     (re.compile(rf"\b(?:b\.?i\.?d|(?:twice|two times|2 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 2),
@@ -157,7 +163,7 @@ def doses_per_day(text: str) -> float | None:
         if m := pattern.search(text):
             if per_day is not None:
                 return float(per_day)
-            hours = int(m.group("h") or m.group("e"))
+            hours = int(to_number(m.group("h") or m.group("e")) or 0)
             return round(24 / hours, 2) if 0 < hours <= 24 else None
     return None
 
