@@ -1936,6 +1936,10 @@ IN_OTHER_WORDS = [
     ("He wears a Duragesic 25 mcg/hr patch.", "Oxycodone 5 mg #60", "case.total_med", 75.0),
     ("He also takes oxycodone as needed.", "Norco 5/325 #60", "case.total_med", 10.0),
     ("He takes Norco four times a day.", "Norco", "case.total_med", None),
+    # a TENS trial that failed (H-wave comes after one), one that helped, none told
+    ("A TENS unit was tried for a month and gave no relief.", "H-wave unit rental", "case.tens_failed", True),
+    ("She used TENS at home, which eased her pain and let her walk longer.", "H-wave trial", "case.tens_failed", False),
+    ("He has never used a TENS unit.", "H-wave unit", "case.tens_failed", None),
     # for a request that is not an opioid, the opioids taken, or the dose the record states when larger
     ("She takes OxyContin 40 mg every twelve hours.", "Pain management referral", "case.total_med", 120.0),
     ("Her daily dose is 150 MME.", "Consult with pain medicine", "case.total_med", 150.0),

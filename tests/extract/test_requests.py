@@ -39,6 +39,8 @@ TOPICS = [
     ("MRI of the lumbar spine without contrast", "mri"),
     ("EMG/NCV of the hip, lumbar", "electrodiagnostics"),
     ("TENS unit", "tens"),
+    ("Home H-wave device x 1 month", "h_wave"),
+    ("Interferential stimulator rental", "tens"),
     ("Electrical Muscle Stimulation 2 times a week for 4 weeks", "tens"),
     ("Pulsed Ultrasound 2 times a week for 4 weeks", "passive_modalities"),
     ("Home aide 6 hours per day, 5 times a week for 4 weeks", "home_health"),

@@ -40,6 +40,7 @@ from openimr.extract.prior_course import (
     _prior_relief,
     _prior_sessions,
     _total_with_prior,
+    earlier_tens_failed,
 )
 from openimr.extract.quantities import NUM, TIME_AGO, to_number
 from openimr.extract.regions import find_regions
@@ -177,6 +178,7 @@ _CONSERVATIVE_TOPICS = (
     "massage",
     "aquatic_therapy",
     "tens",
+    "h_wave",
     "passive_modalities",
     "nsaids",
     "muscle_relaxants",
@@ -951,6 +953,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "prior.sessions": _prior_sessions,
     "prior.postop_sessions": _prior_postop_sessions,
     "prior.improvement": _prior_improvement,
+    "case.tens_failed": earlier_tens_failed,
     "prior.relief": _prior_relief,
     "prior.total_with_request": _total_with_prior,
 }

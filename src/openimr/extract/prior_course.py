@@ -3,6 +3,7 @@ result, and the whole course the guideline limits (earlier sessions plus those a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from openimr.extract.fact_base import (
@@ -278,6 +279,21 @@ def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
         if not any(n.start <= m.start and m.end <= n.end for n in no_change)
     ]
     return tri([m for m in relief if m.given], [m for m in relief if m.negated] + no_change)
+
+
+def earlier_tens_failed(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """A TENS trial of the requested body part that did not help (true), that helped (false), or none told
+    (unknown). Why: H-wave stimulation is considered only after a TENS trial has failed, so the course asked
+    about is not the requested treatment's own."""
+    tens = dataclasses.replace(req, topic="tens")
+    if not _prior_mentions(ctx, tens):
+        return Fact(None)
+    improvement, relief = _prior_improvement(ctx, tens), _prior_relief(ctx, tens)
+    for result, failed in ((False, True), (True, False)):
+        told = [f for f in (improvement, relief) if f.value is result]
+        if told:
+            return Fact(failed, [ev for f in told for ev in f.evidence])
+    return Fact(None)
 
 
 def _total_with_prior(ctx: CaseContext, req: RequestInfo) -> Fact:
