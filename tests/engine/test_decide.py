@@ -141,6 +141,26 @@ def test_equipment_asked_with_a_surgery_is_for_its_recovery() -> None:
     assert alone.decision == "Upheld"
 
 
+def test_a_blood_test_is_pre_operative_only_beside_a_surgery() -> None:
+    """Blood work for a worker who takes an NSAID and has no surgery ahead monitors the drug (CPMTG); the same
+    blood work asked in the same application as a fusion is judged as a pre-operative test (ODG)."""
+    record = (
+        "A 52-year-old man injured his back on 04/02/2014. He has taken ibuprofen 800 mg three times a day since "
+        "then; his liver and kidney function have never been checked."
+    )
+    alone = api.review({"case_summary": record, "requests": [{"text": "Labs: CBC, CMP"}], "review_date": "2016-09-01"})
+    monitoring = alone.determinations[0]
+    assert monitoring.guideline.source == "MTUS" and "NSAIDs" in monitoring.guideline.title
+    assert monitoring.decision == "Overturned"
+    with_fusion = {
+        "case_summary": record,
+        "requests": [{"text": "L4-5 fusion"}, {"text": "Labs: CBC, CMP"}],
+        "review_date": "2016-09-01",
+    }
+    pre_operative = api.review(with_fusion).determinations[1]
+    assert "Preoperative" in pre_operative.guideline.title
+
+
 def test_dependencies_are_data_and_no_topic_is_named_in_the_engine() -> None:
     """Which item waits for which is declared in the guideline files (``depends_on``) and in
     definitions/dependencies.yaml; the engine's code names no treatment topic."""

@@ -1936,6 +1936,11 @@ IN_OTHER_WORDS = [
     ("He wears a Duragesic 25 mcg/hr patch.", "Oxycodone 5 mg #60", "case.total_med", 75.0),
     ("He also takes oxycodone as needed.", "Norco 5/325 #60", "case.total_med", 10.0),
     ("He takes Norco four times a day.", "Norco", "case.total_med", None),
+    # signs of a sleep disorder a study answers, not insomnia alone
+    ("His wife says he stops breathing at night.", "Polysomnogram", "case.sleep_disorder_signs", True),
+    ("Epworth Sleepiness Scale score of 14.", "Sleep study", "case.sleep_disorder_signs", True),
+    ("Epworth score 4; she sleeps poorly because of the pain.", "Sleep study", "case.sleep_disorder_signs", None),
+    ("He denies snoring or daytime sleepiness.", "PSG", "case.sleep_disorder_signs", False),
     # a TENS trial that failed (H-wave comes after one), one that helped, none told
     ("A TENS unit was tried for a month and gave no relief.", "H-wave unit rental", "case.tens_failed", True),
     ("She used TENS at home, which eased her pain and let her walk longer.", "H-wave trial", "case.tens_failed", False),

@@ -197,6 +197,9 @@ PARAPHRASES = [
     ("case.surgery_planned", False, "Surgery is not indicated."),
     ("case.working", False, "Her employer cannot accommodate her restrictions."),
     ("case.working", True, "He is performing his usual and customary duties."),
+    # a relative who tells what she saw of the worker is a witness, not a family history
+    ("case.sleep_problem", True, "His daughter noted that he has trouble sleeping."),
+    ("case.sleep_problem", None, "His mother has trouble sleeping."),
 ]
 
 

@@ -40,6 +40,8 @@ TOPICS = [
     ("EMG/NCV of the hip, lumbar", "electrodiagnostics"),
     ("TENS unit", "tens"),
     ("Home H-wave device x 1 month", "h_wave"),
+    ("Overnight polysomnogram", "sleep_study"),
+    ("PSG to rule out sleep apnea", "sleep_study"),
     ("Interferential stimulator rental", "tens"),
     ("Electrical Muscle Stimulation 2 times a week for 4 weeks", "tens"),
     ("Pulsed Ultrasound 2 times a week for 4 weeks", "passive_modalities"),

@@ -67,6 +67,12 @@ _COMPONENTS = {
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
     "implant": re.compile(r"\bimplant\w*|\bpermanent\b", re.IGNORECASE),
     "radiofrequency": re.compile(r"\bradio ?frequency|\brhizotomy|\bneurotomy|\bablation\b|\bRFA\b", re.IGNORECASE),
+    # a blood count or chemistry (not an electrocardiogram, a chest film, a genetic test)
+    "blood_test": re.compile(
+        r"\b(?:CBC|CMP|BMP|blood (?:count|work|tests?|panel)|(?:chem(?:istry)?|metabolic|hepatic|liver|renal|kidney)"
+        r" (?:panel|profile|function(?: tests?| panel)?)|liver function tests?|labs?|lab work|laboratory)\b",
+        re.IGNORECASE,
+    ),
     "pain_specialist": re.compile(
         r"\bpain (?:management|medicine|specialist|clinic|physician|doctor|consult\w*)\b|\binterventional pain\b",
         re.IGNORECASE,
@@ -99,6 +105,7 @@ class RequestInfo:
     sides: list[str] = field(default_factory=list)
     associated_surgical: bool = False
     post_op: bool = False
+    pre_op: bool = False
     retrospective: bool = False
     service_date: dt.date | None = None
     additional: bool = False
@@ -322,6 +329,7 @@ def understand_request(text: str) -> RequestInfo:
         match_method=method,
         associated_surgical=associated,
         post_op=bool(_POSTOP.search(working)) or associated,
+        pre_op=bool(_PREOP.search(working)),
         retrospective=bool(_RETRO.search(working)),
         service_date=_service_date(working),
         additional=bool(_ADDITIONAL.search(working)),
