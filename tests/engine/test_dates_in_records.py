@@ -63,6 +63,8 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("Complaints of right shoulder pain since 2/2/2015.", dt.date(2015, 2, 2)),
         ("Symptoms since March 2014 in both wrists.", dt.date(2014, 3, 1)),
         ("Low back pain since 2013, treated with therapy.", dt.date(2013, 1, 1)),
+        ("Numbness of the left hand that wakes her at night since 04/2016.", dt.date(2016, 4, 1)),
+        ("Back pain after a fall from a ladder on 3/3/2016.", dt.date(2016, 3, 3)),
         ("Pain has been worse since 01/02/2017.", None),
         ("She has had neck pain since the surgery on 3/4/2016.", None),
     ],

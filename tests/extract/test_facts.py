@@ -1936,6 +1936,14 @@ IN_OTHER_WORDS = [
     ("He wears a Duragesic 25 mcg/hr patch.", "Oxycodone 5 mg #60", "case.total_med", 75.0),
     ("He also takes oxycodone as needed.", "Norco 5/325 #60", "case.total_med", 10.0),
     ("He takes Norco four times a day.", "Norco", "case.total_med", None),
+    # major trauma (a red flag for a spine fracture), a fracture the physician suspects, a deficit told in time
+    ("He fell twelve feet from a scaffold.", "X-rays lumbar spine", "case.major_trauma", True),
+    ("She was hurt in a motor vehicle collision on the freeway.", "Cervical x-rays", "case.major_trauma", True),
+    ("He slipped on a wet floor and landed on his buttocks.", "X-rays lumbar spine", "case.major_trauma", None),
+    ("He is worried about a stress fracture of the foot.", "MRI right foot", "case.fracture_suspected", True),
+    ("Her grip has weakened over the past month.", "MRI cervical spine", "case.red_flags", True),
+    ("Dorsiflexion was 5/5 last month and is now 3/5 on the left.", "MRI lumbar spine", "case.red_flags", True),
+    ("Wrist splints gave only a few weeks of relief.", "Carpal tunnel release", "case.failed_conservative_care", True),
     # signs of a sleep disorder a study answers, not insomnia alone
     ("His wife says he stops breathing at night.", "Polysomnogram", "case.sleep_disorder_signs", True),
     ("Epworth Sleepiness Scale score of 14.", "Sleep study", "case.sleep_disorder_signs", True),

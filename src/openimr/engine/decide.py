@@ -85,7 +85,7 @@ _DATE_JUST_BEFORE = 20  # "for a 3/4/2015 injury": the date that qualifies the i
 _EVENT_CUE = re.compile(
     r"\b(?:hurt|accident|fell|slipped|tripped|incident|cumulative trauma|trauma|on the job|at work|work-related|"
     r"(?:industrial|occupational|workers'? compensation|work) claim|claim dated|strained|sprained|twisted|"
-    r"assaulted|struck|crushed|lifting)\b",
+    r"assaulted|struck|crushed|lifting|a fall|fall(?:ing)? (?:from|off|onto|down))\b",
     re.IGNORECASE,
 )
 
@@ -138,10 +138,11 @@ _SUBJECT_THEN_EVENT = re.compile(
     r"(?:hurt|fell|slipped|tripped|injured|strained|sprained|twisted|was struck|was assaulted|was crushed)\b",
     re.IGNORECASE,
 )
-# A complaint and when it began ("low back pain since 06/06/2013", "symptoms since 2014"), not when it changed
-# ("pain has been worse since ...").
+# A complaint and when it began ("low back pain since 06/06/2013", "numbness of the fingers at night since
+# 04/2016"), not when it changed ("pain has been worse since ...").
 _ONSET = re.compile(
-    r"\b(?:pain|symptoms|complaints)\b(?:(?!\b(?:worse|worsened|increased|better|improved|flared?|again)\b)[^.;]){0,40}?"
+    r"\b(?:pain|symptoms|complaints|numbness|tingling|weakness|swelling|stiffness)\b"
+    r"(?:(?!\b(?:worse|worsened|increased|better|improved|flared?|again)\b)[^.;]){0,70}?"
     r"\bsince\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.IGNORECASE,
 )

@@ -194,6 +194,11 @@ _SYSTEMIC_CARE = re.compile(
 )
 
 
+_SUPPORT_EQUIPMENT = re.compile(
+    r"\b(?:splints?|braces?|bracing|slings?|orthos[ie]s|orthotics?|supports?)\b", re.IGNORECASE
+)
+
+
 def _conservative_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
     """Conservative care the record reports: the concept's phrases and any conservative treatment by name
     (so "PT" counts as physical therapy), including the first-line drugs by name ("Naproxen" is an NSAID
@@ -205,7 +210,11 @@ def _conservative_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
     for topic in _CONSERVATIVE_TOPICS:
         found += in_requested_region(ctx, req, [m for m in ctx.mentions.of("treatment", topic) if m.given])
         found += [m for m in ctx.mentions.of("drug", topic) if m.given]
-    return sorted(found, key=lambda m: m.start)
+    # of the equipment, what rests or supports a part ("wrist splints", "a knee brace"); a wheelchair is not care
+    supports = [m for m in ctx.mentions.of("treatment", "dme") if m.given and _SUPPORT_EQUIPMENT.search(m.text)]
+    found += in_requested_region(ctx, req, supports)
+    by_span = {(m.start, m.end): m for m in reversed(found)}  # a word both a concept and a treatment, once
+    return sorted(by_span.values(), key=lambda m: m.start)
 
 
 def _conservative_care(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -860,6 +869,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.red_flags": _red_flags,
     "case.fracture": _regional("fracture", related=False),
     "case.fracture_suspected": _regional("fracture_suspected", related=False),
+    "case.major_trauma": _concept("major_trauma"),
     "case.neuro_deficit": _regional("neuro_deficit", examined=True),
     "case.neuro_symptoms": _regional("neuro_deficit"),
     "case.entrapment_signs": _regional("entrapment_signs", examined=True),
