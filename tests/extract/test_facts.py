@@ -1944,6 +1944,23 @@ IN_OTHER_WORDS = [
     ("Her grip has weakened over the past month.", "MRI cervical spine", "case.red_flags", True),
     ("Dorsiflexion was 5/5 last month and is now 3/5 on the left.", "MRI lumbar spine", "case.red_flags", True),
     ("Wrist splints gave only a few weeks of relief.", "Carpal tunnel release", "case.failed_conservative_care", True),
+    # a drug prescribed now in the passive, not the worker's regimen
+    ("Gabapentin is prescribed.", "Gabapentin 300 mg #90", "case.requested_drug_status", "new"),
+    ("She is prescribed Norco for pain.", "Norco 10/325 #90", "case.requested_drug_status", "continued"),
+    # a drug stopped by name is not taken beside the requested one; another in the sentence still is
+    ("She stopped naproxen because of heartburn.", "Celebrex 200 mg #30", "case.takes_other_in_class", False),
+    ("He takes meloxicam daily and stopped cyclobenzaprine.", "Naproxen 550 mg #60", "case.takes_other_in_class", True),
+    # a negation does not reach past a comma into a clause of its own
+    ("He has no nausea, his urine drug screen was consistent.", "Norco 10/325 #90", "case.drug_screen", True),
+    # relief and function on the drug, told in comparison
+    ("On tramadol her pain is 3/10 rather than 7/10.", "Tramadol 50 mg #60", "case.quantified_relief", True),
+    ("With her medications she walks her dog daily.", "Norco 5/325 #60", "case.functional_improvement", True),
+    (
+        "Surgery may be considered. With the medication he now walks a mile.",
+        "Norco 5/325 #60",
+        "case.functional_improvement",
+        True,
+    ),
     # signs of a sleep disorder a study answers, not insomnia alone
     ("His wife says he stops breathing at night.", "Polysomnogram", "case.sleep_disorder_signs", True),
     ("Epworth Sleepiness Scale score of 14.", "Sleep study", "case.sleep_disorder_signs", True),

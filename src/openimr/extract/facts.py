@@ -545,8 +545,22 @@ def _other_in_class(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Another drug of the requested drug's class is already being taken (a switch or a duplicate)."""
     if not req.drug_topic:
         return Fact(False)
-    ms = [m for m in ctx.mentions.of("drug", req.drug_topic) if m.given and m.generic and m.generic != req.drug]
+    ms = [
+        m
+        for m in ctx.mentions.of("drug", req.drug_topic)
+        if m.given and m.generic and m.generic != req.drug and not _stopped_by_name(ctx, m)
+    ]
     return Fact(True, ms[:3]) if ms else Fact(False)
+
+
+def _stopped_by_name(ctx: CaseContext, drug: Mention) -> bool:
+    """Whether a word of stopping in the drug's sentence is said of this drug: the drug named nearest to it
+    ("she stopped ibuprofen because of dyspepsia and takes acetaminophen" stops the ibuprofen only)."""
+    stops = [m for m in ctx.mentions.concept("drug_stopped") if m.affirmed and m.sentence == drug.sentence]
+    if not stops:
+        return False
+    named = [m for m in ctx.mentions.items if m.kind == "drug" and m.sentence == drug.sentence]
+    return any(min(named, key=lambda d: abs(d.start - stop.start)) is drug for stop in stops)
 
 
 def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:

@@ -240,7 +240,10 @@ def _cut_short_by_own_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc a
     return {
         m.category
         for m in modifiers
-        if m.category not in _TERMINATORS and m.modifier_span[1] <= span.start and m.scope_span[1] == span.start
+        if m.category not in _TERMINATORS
+        and span.sent.start <= m.modifier_span[0]  # a cue of the sentence before ends where this one begins
+        and m.modifier_span[1] <= span.start
+        and m.scope_span[1] == span.start
     }
 
 
@@ -295,6 +298,26 @@ _NOT_A_LIST_WORD = frozenset((
     "their", "on", "in", "at", "of", "the", "a", "an", "to", "from", "but", "with", "which", "who", "that",
 ))
 # fmt: on
+
+
+# Words that open a clause of its own after a comma: a subject ("his urine drug screens") or a verb ("are").
+_CLAUSE_WORDS = frozenset(
+    ("he", "she", "they", "his", "her", "their", "is", "are", "was", "were", "has", "have", "had")
+)
+
+
+def _in_a_later_clause(doc, cue: tuple[int, int], span) -> bool:  # noqa: ANN001
+    """Whether a negation cue before ``span`` is separated from it by a comma and a clause of its own: in "he
+    has no side effects, his urine drug screens are consistent and the CURES report shows one prescriber" the
+    "no" denies the side effects only. A list after the cue ("no numbness, tingling or weakness") has no
+    subject or verb between its items and stays denied."""
+    if cue[1] > span.start:
+        return False
+    between = doc[cue[1] : span.start]
+    commas = [t.i for t in between if t.text in {",", ";"}]
+    if not commas:
+        return False
+    return any(t.lower_ in _CLAUSE_WORDS for t in doc[commas[0] + 1 : span.start])
 
 
 def _held_by_another_phrase(doc, cue: tuple[int, int], span, holders: list[tuple[int, int, bool]]) -> bool:  # noqa: ANN001
@@ -458,6 +481,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
                 and m.rule.literal.lower() not in _NOT_CUES
                 and not _held_by_another_phrase(doc, m.modifier_span, span, cue_holders)
                 and not (m.category in _NEGATED and _is_study(kind, label) and _states_a_result(doc, m, span))
+                and not (m.category in _NEGATED and _in_a_later_clause(doc, m.modifier_span, span))
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)
