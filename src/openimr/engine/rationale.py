@@ -53,7 +53,8 @@ def _quote(outcome: CriterionOutcome, summary: str) -> str:
     if not outcome.evidence:
         return ""
     span = outcome.evidence[0]
-    start = max(summary.rfind(". ", 0, span["start"]) + 2, 0)
+    previous = summary.rfind(". ", 0, span["start"])
+    start = previous + 2 if previous >= 0 else 0  # the record's first sentence keeps its first letter
     if span["start"] - start > 70:
         start = summary.find(" ", span["start"] - 70) + 1
     end = summary.find(". ", span["end"])
