@@ -1944,6 +1944,16 @@ IN_OTHER_WORDS = [
     ("Her grip has weakened over the past month.", "MRI cervical spine", "case.red_flags", True),
     ("Dorsiflexion was 5/5 last month and is now 3/5 on the left.", "MRI lumbar spine", "case.red_flags", True),
     ("Wrist splints gave only a few weeks of relief.", "Carpal tunnel release", "case.failed_conservative_care", True),
+    # a review of systems denies its whole list; a fracture that has healed is no fracture now
+    ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
+    (
+        "Systems review is negative for fever, chills, unexplained weight loss, incontinence or saddle anesthesia.",
+        "MRI lumbar spine",
+        "case.red_flags",
+        False,
+    ),
+    ("A right wrist fracture in 2009 has since healed.", "X-ray right wrist", "case.fracture", False),
+    ("X-rays of the thoracic spine show a healed rib fracture.", "X-rays thoracic spine", "case.fracture", False),
     # a drug prescribed now in the passive, not the worker's regimen
     ("Gabapentin is prescribed.", "Gabapentin 300 mg #90", "case.requested_drug_status", "new"),
     ("She is prescribed Norco for pain.", "Norco 10/325 #90", "case.requested_drug_status", "continued"),

@@ -262,6 +262,30 @@ def _cue_over_first_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and
     }
 
 
+_LIST_REACH = 6  # tokens past the end of a cue's reach that a list it began may still run
+
+
+def _continues_a_denied_list(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
+    """The negation of a cue whose limited reach ended inside a list it denies: in "negative for fever,
+    chills, weight loss, bowel or bladder dysfunction" the cue's six tokens end before the last item. The
+    list goes on while only its items, commas and "or"/"and" follow (no subject, verb or preposition)."""
+    for m in doc._.context_graph.modifiers:
+        end = m.scope_span[1]
+        if (
+            m.category not in _NEGATED
+            or m.rule.direction != "FORWARD"
+            or not (span.sent.start <= m.modifier_span[0] and end <= span.start)
+            or not any(t.text == "," for t in doc[m.modifier_span[1] : end])
+        ):
+            continue
+        gap = doc[end : span.start]
+        if len(gap) <= _LIST_REACH and all(
+            t.text == "," or (not t.is_punct and t.lower_ not in _NOT_A_LIST_WORD) for t in gap
+        ):
+            return {m.category}
+    return set()
+
+
 # The words that report a study's result: "x-rays were negative", "a negative EMG", "the urine screen was
 # negative" say the study was done and found nothing, not that there was no study.
 _RESULT_WORDS = {"negative", "normal", "unremarkable", "nonrevealing", "non-revealing"}
@@ -485,6 +509,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)
+            | _continues_a_denied_list(doc, span)
         )
         meta = (span._.target_rule.metadata if getattr(span._, "target_rule", None) else None) or {}
         sentence = sent_of_token.get(span.start, 0)
