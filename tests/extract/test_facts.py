@@ -1944,6 +1944,21 @@ IN_OTHER_WORDS = [
     ("Her grip has weakened over the past month.", "MRI cervical spine", "case.red_flags", True),
     ("Dorsiflexion was 5/5 last month and is now 3/5 on the left.", "MRI lumbar spine", "case.red_flags", True),
     ("Wrist splints gave only a few weeks of relief.", "Carpal tunnel release", "case.failed_conservative_care", True),
+    # "neither of which helped"; gains in lifting and carrying; a gain in pounds is not relief measured
+    (
+        "He tried acupuncture and a TENS unit, neither of which helped.",
+        "EMG lower extremities",
+        "case.failed_conservative_care",
+        True,
+    ),
+    (
+        "After 8 therapy visits she shows gains in lifting and carrying.",
+        "Physical therapy 4 visits",
+        "prior.improvement",
+        True,
+    ),
+    ("Improvement in lifting from 10 to 25 pounds on tramadol.", "Tramadol 50 mg #60", "case.quantified_relief", None),
+    ("Injections were offered and he declined, trying therapy instead.", "Lumbar MRI", "case.conservative_care", True),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (

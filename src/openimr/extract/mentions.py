@@ -330,17 +330,23 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_CUE_VERBS = _NEGATION_WORDS | {"declined", "declines", "refused", "refuses"}
+
+
 def _in_a_later_clause(doc, cue: tuple[int, int], span) -> bool:  # noqa: ANN001
     """Whether a negation cue before ``span`` is separated from it by a comma and a clause of its own: in "he
     has no side effects, his urine drug screens are consistent and the CURES report shows one prescriber" the
-    "no" denies the side effects only. A list after the cue ("no numbness, tingling or weakness") has no
-    subject or verb between its items and stays denied."""
+    "no" denies the side effects only; a cue the comma follows at once has no object ("she declined, choosing
+    therapy"). A list after the cue ("no numbness, tingling or weakness") has no subject or verb between its
+    items and stays denied."""
     if cue[1] > span.start:
         return False
     between = doc[cue[1] : span.start]
     commas = [t.i for t in between if t.text in {",", ";"}]
     if not commas:
         return False
+    if commas[0] == cue[1] and doc[cue[1] - 1].lower_ in _CUE_VERBS:
+        return True  # a cue with no object: "she declined, choosing therapy and an epidural"
     return any(t.lower_ in _CLAUSE_WORDS for t in doc[commas[0] + 1 : span.start])
 
 
