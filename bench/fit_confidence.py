@@ -32,7 +32,15 @@ MEANINGS = {
         "Upheld on a criterion the record documents as not met (not only on what it does not say).",
         None,
     ),
+    "criteria_against": (
+        "Upheld, with this many criteria the record documents as not met (a third for each, up to three).",
+        None,
+    ),
     "follows_other_item": ("Upheld because the item it depends on (a surgery) is not medically necessary.", None),
+    "near_miss": (
+        "Upheld, with this share of the guideline's criteria met (a near miss when most are).",
+        "most of the guideline's criteria are met: the item was upheld on few, which a fuller record may meet",
+    ),
     "not_encoded": (
         "Decided without an encoded guideline (unclassified, or a topic with none).",
         "no encoded guideline addresses the request",

@@ -41,6 +41,20 @@ def test_the_confidence_is_the_models_probability_of_the_signals() -> None:
     assert model.fitted_on["items"] == 217
 
 
+def test_an_item_upheld_with_most_criteria_met_is_a_near_miss() -> None:
+    """An upheld item that meets five of six criteria is less certain than one that meets none: a reading or a
+    fuller record turns such items more often (the dev fit and the scenario rounds' first runs agree)."""
+    upheld = api.review(CASE).determinations[1]
+    assert upheld.decision == "Upheld" and len(upheld.criteria) >= 2
+    none_met = upheld.model_copy(update={"criteria": [c.model_copy(update={"met": None}) for c in upheld.criteria]})
+    most_met = upheld.model_copy(
+        update={"criteria": [c.model_copy(update={"met": True if n else None}) for n, c in enumerate(upheld.criteria)]}
+    )
+    assert signals(none_met)["near_miss"] == 0.0
+    assert signals(most_met)["near_miss"] == pytest.approx((len(upheld.criteria) - 1) / len(upheld.criteria))
+    assert probability(signals(most_met)) < probability(signals(none_met))
+
+
 def test_items_under_the_threshold_are_referred_with_the_reasons() -> None:
     decided = api.review(CASE)
     threshold = max(d.confidence for d in decided.determinations) + 0.001

@@ -40,14 +40,26 @@ def confidence_model() -> ConfidenceModel:
     return ConfidenceModel.model_validate(load_resource("confidence.yaml"))
 
 
-SIGNALS = ("overturned", "not_recommended", "documented_against", "follows_other_item", "not_encoded")
+SIGNALS = (
+    "overturned",
+    "not_recommended",
+    "documented_against",
+    "criteria_against",
+    "follows_other_item",
+    "not_encoded",
+    "near_miss",
+)
+_COUNTED_AGAINST = 3  # criteria documented as not met, counted up to this many
 
 
 def signals(det: Determination) -> dict[str, float]:
     """The signals of how a determination was reached: overturned or not; upheld because the guideline
     recommends against the treatment; upheld on a criterion the record documents as not met (rather than
     only on what it does not say); following another item of the review; decided without an encoded
-    guideline (unclassified, or a topic with none)."""
+    guideline (unclassified, or a topic with none); and, for an upheld item, how many criteria the record
+    documents as not met (up to three: each is another reason the denial stands), and the share of the guideline's
+    criteria the record meets (an item upheld on one criterion of six is a near miss, where a reading or a
+    fuller record more often turns the decision than in an item that meets none)."""
     by_id = {c.id: c for c in det.criteria}
     deciding = [by_id[c] for c in det.deciding if c in by_id]
     upheld_encoded = det.decision == "Upheld" and det.coverage == "encoded"
@@ -57,7 +69,17 @@ def signals(det: Determination) -> dict[str, float]:
         "documented_against": float(upheld_encoded and any(c.met is False for c in deciding)),
         "follows_other_item": float("primary_item_supported" in det.deciding),
         "not_encoded": float(det.coverage != "encoded"),
+        "criteria_against": _criteria_against(det) if upheld_encoded else 0.0,
+        "near_miss": _share_met(det) if upheld_encoded else 0.0,
     }
+
+
+def _criteria_against(det: Determination) -> float:
+    return min(sum(c.met is False for c in det.criteria), _COUNTED_AGAINST) / _COUNTED_AGAINST
+
+
+def _share_met(det: Determination) -> float:
+    return sum(c.met is True for c in det.criteria) / len(det.criteria) if det.criteria else 0.0
 
 
 def probability(values: dict[str, float], model: ConfidenceModel | None = None) -> float:
@@ -67,11 +89,19 @@ def probability(values: dict[str, float], model: ConfidenceModel | None = None) 
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_NOTABLE_LOGIT = 0.1  # how much a signal must lower the confidence to be said as a reason to refer
+
+
 def weak_signals(values: dict[str, float], model: ConfidenceModel | None = None) -> list[str]:
-    """In plain words, the signals present that do not raise the confidence (a signal the dev cases never
-    showed, such as an unclassified request, has no fitted weight and is said too)."""
+    """In plain words, the signals present that lower the confidence by a tenth of a logit or more (a signal
+    the dev cases never showed, such as an unclassified request, has no fitted weight and is said too; a
+    near miss is said when enough of the criteria are met to lower it)."""
     model = model or confidence_model()
-    return [s.weak for name, s in model.signals.items() if values.get(name) and s.coefficient <= 0 and s.weak]
+    return [
+        s.weak
+        for name, s in model.signals.items()
+        if s.weak and values.get(name) and (s.coefficient == 0 or s.coefficient * values[name] <= -_NOTABLE_LOGIT)
+    ]
 
 
 def with_confidence(det: Determination, refer_below: float | None = None) -> Determination:
