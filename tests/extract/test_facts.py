@@ -1959,6 +1959,12 @@ IN_OTHER_WORDS = [
     ),
     ("Improvement in lifting from 10 to 25 pounds on tramadol.", "Tramadol 50 mg #60", "case.quantified_relief", None),
     ("Injections were offered and he declined, trying therapy instead.", "Lumbar MRI", "case.conservative_care", True),
+    # no earlier course when the record says none was given; a treatment "indicated" is planned, not given
+    ("She has never had chiropractic care.", "Chiropractic 6 visits", "prior.sessions", 0),
+    ("Acupuncture is warranted for the neck.", "Acupuncture 6 sessions neck", "prior.given", False),
+    # imaging in other words: a hernia of the disc, compression of a named root
+    ("The MRI shows compression of the left L5 nerve root.", "Lumbar ESI", "case.nerve_compromise_imaging", True),
+    ("CT shows a disc hernia at L4-5.", "L4-5 epidural injection", "case.nerve_compromise_imaging", True),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (

@@ -174,7 +174,22 @@ def _review_sentence_count(ctx: CaseContext, req: RequestInfo) -> tuple[int | No
 
 
 def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
-    return _counted_sessions(ctx, req, _prior_mentions(ctx, req), review_sentences=True)
+    """Sessions of the treatment already given; none when the record says it was never given ("he has not
+    received physical therapy") and tells no course of it."""
+    prior = _prior_mentions(ctx, req)
+    counted = _counted_sessions(ctx, req, prior, review_sentences=True)
+    if counted.value is None and not prior and (denied := _denied_course(ctx, req)):
+        return Fact(0, denied[:1])
+    return counted
+
+
+def _denied_course(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
+    """Mentions of the requested treatment that the record denies was given, of its body part or of none."""
+    # (a request the review denied is no denial that the treatment was given)
+    topics = _course_topics(req)
+    denied = [m for t in topics for m in ctx.mentions.of("treatment", t) if m.negated and not m.requested]
+    wanted = set(req.regions)
+    return [m for m in denied if not wanted or not _course_regions(ctx, m) or _course_regions(ctx, m) & wanted]
 
 
 def _prior_postop_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
