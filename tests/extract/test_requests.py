@@ -283,6 +283,9 @@ def test_compound_lists_every_ingredient() -> None:
         ("Flector patch 1.3% #30", "topical_analgesics", "diclofenac"),
         ("Dexilant 60mg #30", "gastro_protection", "lansoprazole"),
         ("Horizant 600mg #30", "anticonvulsants", "gabapentin"),
+        ("Clinoril 200 mg #60", "nsaids", "sulindac"),
+        ("Reglan 10 mg #60", "antiemetics", "metoclopramide"),
+        ("Compazine 10 mg #30", "antiemetics", "prochlorperazine"),
     ],
 )
 def test_brand_names(text: str, topic: str, drug: str) -> None:
