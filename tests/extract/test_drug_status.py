@@ -46,6 +46,7 @@ DIRECTIONS = [
     ("Norco 10/325 q6h prn #120", 120, 4),
     ("Tramadol 50mg every 8 hours #90", 90, 3),
     ("OxyContin 20 mg every twelve hours #60", 60, 2),
+    ("Norco 10/325 mg, up to 4 tablets a day, #120", 120, 4),
     ("Ambien 10mg QHS #30", 30, 1),
     ("Zolpidem 5 mg at bedtime, 30 tablets", 30, 1),
     ("Naproxen 550mg twice a day #60", 60, 2),

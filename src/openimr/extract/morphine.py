@@ -25,10 +25,6 @@ _STRENGTH = re.compile(
     r"|(?P<combination>\d+(?:\.\d+)?)\s*/\s*(?:200|300|325|500|750)\b",
     re.IGNORECASE,
 )
-# "eight tablets a day", "6 per day", "up to 4 a day"
-_COUNT_A_DAY = re.compile(
-    rf"\b(?P<n>{NUM})\s+(?:tablets?|tabs?|pills?|capsules?|caps?|times)?\s*(?:a|per|/|each)\s*day\b", re.IGNORECASE
-)
 # The dose the physician states: "about 210 mg morphine equivalents a day", "MED of 180", "90 MME"
 _STATED = re.compile(
     rf"\b(?P<a>{NUM})\s*(?:mg\s*)?(?:of\s+)?(?:oral\s+)?(?:morphine[- ](?:milligram[- ])?equivalents?|MED|MME|MEDD)\b"
@@ -39,14 +35,6 @@ _STATED = re.compile(
 # A monthly supply: how an IMR drug request is written when it gives a count and no directions.
 DAYS_OF_A_SUPPLY = 30
 _WINDOW = 70
-
-
-def _per_day(text: str) -> float | None:
-    if (per_day := doses_per_day(text)) is not None:
-        return per_day
-    if m := _COUNT_A_DAY.search(text):
-        return to_number(m.group("n"))
-    return None
 
 
 def _med(generic: str | None, strength: re.Match[str] | None, per_day: float | None) -> float | None:
@@ -89,7 +77,7 @@ def other_opioids_med(ctx: CaseContext, req: RequestInfo) -> tuple[float, list[M
         if m.generic in seen:
             continue
         words = _written_dose(ctx, m, names)
-        med = _med(m.generic, _STRENGTH.search(words), _per_day(words))
+        med = _med(m.generic, _STRENGTH.search(words), doses_per_day(words))
         if med is not None:
             total += med
             counted.append(m)

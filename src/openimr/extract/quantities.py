@@ -142,6 +142,10 @@ _DOSES_PER_DAY = [
     (re.compile(rf"\b(?:b\.?i\.?d|(?:twice|two times|2 ?(?:times|x)) ?(?:{_TIMES_A_DAY}))\b", re.IGNORECASE), 2),
     (re.compile(r"(?i)\b(?:q\.?d|q\.?h\.?s|once (?:a )?day|daily|nightly|at (?:bed ?time|night)|h\.?s)\b"), 1),
 ]
+# "eight tablets a day", "6 per day", "up to 4 a day": a count of doses, when no frequency says it
+_COUNT_A_DAY = re.compile(
+    rf"\b(?P<n>{NUM})\s+(?:tablets?|tabs?|pills?|capsules?|caps?|times)?\s*(?:a|per|/|each)\s*day\b", re.IGNORECASE
+)
 # The amount of a cream, gel or liquid dispensed ("Voltaren gel 1% 100g", "240 grams", "120 ml"): its quantity.
 # A strength is a percentage or an amount per unit ("5%", "10mg/ml"), never this.
 _AMOUNT = re.compile(r"(?<![/\d.])(?P<n>\d{2,4})\s*(?:g|gm|gms|grams?|ml|mls)\b(?!\s*/)", re.IGNORECASE)
@@ -158,13 +162,16 @@ def _weeks(value: float, unit: str) -> float:
 
 
 def doses_per_day(text: str) -> float | None:
-    """Doses a day that a drug request's directions give, or None when it gives none."""
+    """Doses a day that a drug request's directions give ("TID", "every 8 hours", "four tablets a day"), or
+    None when it gives none."""
     for pattern, per_day in _DOSES_PER_DAY:
         if m := pattern.search(text):
             if per_day is not None:
                 return float(per_day)
             hours = int(to_number(m.group("h") or m.group("e")) or 0)
             return round(24 / hours, 2) if 0 < hours <= 24 else None
+    if m := _COUNT_A_DAY.search(text):
+        return to_number(m.group("n"))
     return None
 
 
