@@ -141,6 +141,20 @@ def test_equipment_asked_with_a_surgery_is_for_its_recovery() -> None:
     assert alone.decision == "Upheld"
 
 
+def test_equipment_asked_while_an_authorized_surgery_waits_is_for_its_recovery() -> None:
+    """A sling asked when the record reports the shoulder surgery authorized and scheduled is for the recovery
+    from it; a drug asked then is not for that reason a post-operative course."""
+    record = (
+        "A 50-year-old man injured his right shoulder on 03/03/2015. The right shoulder arthroscopic rotator cuff "
+        "repair was approved and is scheduled for next month. He takes no medications."
+    )
+    case = {"case_summary": record, "requests": [{"text": "Shoulder sling"}], "review_date": "2016-09-01"}
+    sling = api.review(case).determinations[0]
+    assert sling.decision == "Overturned"
+    waiting = api.review({**case, "case_summary": record.replace("was approved and is scheduled", "is being considered")})
+    assert waiting.determinations[0].decision == "Upheld"
+
+
 def test_a_blood_test_is_pre_operative_only_beside_a_surgery() -> None:
     """Blood work for a worker who takes an NSAID and has no surgery ahead monitors the drug (CPMTG); the same
     blood work asked in the same application as a fusion is judged as a pre-operative test (ODG)."""

@@ -337,11 +337,14 @@ def _requested_after_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The requested item is for the time after a surgery although its title does not say post-operative:
     the record asks for it so ("a cold therapy unit for the first week after surgery"), or the same
     application asks for the surgery (a sling, a cold unit or a walker asked with a shoulder or knee
-    operation is for its recovery)."""
+    operation is for its recovery), or the record reports the surgery authorized and not yet done (equipment
+    only: a drug asked then is not for that reason a post-operative course)."""
     if not req.topic:
         return Fact(None)
     if req.topic != "surgery" and any(r.topic == "surgery" and not r.associated_surgical for r in ctx.requests):
         return Fact(True)
+    if req.kind == "dme" and not _surgery_done(ctx, req).value and (authorized := _surgery_authorized(ctx, req)).value:
+        return authorized  # equipment asked while a surgery of its region is authorized, not yet done
     for m in ctx.mentions.of("treatment", req.topic) + ctx.mentions.of("drug", req.topic):
         if m.requested and AFTER_SURGERY.search(ctx.mentions.sentences[m.sentence].text):
             return Fact(True, [m])
