@@ -151,8 +151,8 @@ def test_equipment_asked_while_an_authorized_surgery_waits_is_for_its_recovery()
     case = {"case_summary": record, "requests": [{"text": "Shoulder sling"}], "review_date": "2016-09-01"}
     sling = api.review(case).determinations[0]
     assert sling.decision == "Overturned"
-    waiting = api.review({**case, "case_summary": record.replace("was approved and is scheduled", "is being considered")})
-    assert waiting.determinations[0].decision == "Upheld"
+    considered = record.replace("was approved and is scheduled", "is being considered")
+    assert api.review({**case, "case_summary": considered}).determinations[0].decision == "Upheld"
 
 
 def test_a_blood_test_is_pre_operative_only_beside_a_surgery() -> None:
