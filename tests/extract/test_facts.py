@@ -1965,6 +1965,14 @@ IN_OTHER_WORDS = [
     # imaging in other words: a hernia of the disc, compression of a named root
     ("The MRI shows compression of the left L5 nerve root.", "Lumbar ESI", "case.nerve_compromise_imaging", True),
     ("CT shows a disc hernia at L4-5.", "L4-5 epidural injection", "case.nerve_compromise_imaging", True),
+    # a brain injury and the cognitive symptoms after it
+    ("He had a concussion with loss of consciousness in May.", "Neuropsychological testing", "case.brain_injury", True),
+    (
+        "She forgets appointments and has trouble concentrating.",
+        "Neuropsychological testing",
+        "case.cognitive_symptoms",
+        True,
+    ),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (

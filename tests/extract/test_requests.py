@@ -41,6 +41,7 @@ TOPICS = [
     ("TENS unit", "tens"),
     ("Home H-wave device x 1 month", "h_wave"),
     ("Overnight polysomnogram", "sleep_study"),
+    ("Neuropsychological evaluation", "neuropsychological_testing"),
     ("PSG to rule out sleep apnea", "sleep_study"),
     ("Interferential stimulator rental", "tens"),
     ("Electrical Muscle Stimulation 2 times a week for 4 weeks", "tens"),

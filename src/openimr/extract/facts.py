@@ -939,6 +939,8 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.psych": _concept("psych"),
     "case.sleep_problem": _concept("sleep"),
     "case.sleep_disorder_signs": _concept("sleep_disorder_signs"),
+    "case.brain_injury": _concept("brain_injury"),
+    "case.cognitive_symptoms": _concept("cognitive_symptoms"),
     "case.osteoarthritis": _concept("osteoarthritis"),
     "case.weight_bearing_limit": _concept("weight_bearing_limit"),
     "case.scs_indication": _concept("scs_indication"),
