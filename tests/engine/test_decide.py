@@ -155,6 +155,22 @@ def test_equipment_asked_while_an_authorized_surgery_waits_is_for_its_recovery()
     assert api.review({**case, "case_summary": considered}).determinations[0].decision == "Upheld"
 
 
+def test_a_benzodiazepine_is_judged_by_the_mtus_and_another_sleep_aid_by_odg() -> None:
+    """The CPMTG speaks of benzodiazepines whatever they are taken for (short courses only); ODG governs the
+    other sleep aids."""
+    record = "A 40-year-old woman with chronic neck pain since 2013 has taken the drug nightly for two years."
+    benzo, other = api.review(
+        {
+            "case_summary": record,
+            "requests": [{"text": "Xanax 0.5 mg #30"}, {"text": "Ambien 10 mg #30"}],
+            "review_date": "2016-09-01",
+        }
+    ).determinations
+    assert benzo.guideline.source == "MTUS" and "Benzodiazepines" in benzo.guideline.title
+    assert other.guideline.source == "ODG"
+    assert benzo.decision == other.decision == "Upheld"
+
+
 def test_a_blood_test_is_pre_operative_only_beside_a_surgery() -> None:
     """Blood work for a worker who takes an NSAID and has no surgery ahead monitors the drug (CPMTG); the same
     blood work asked in the same application as a fusion is judged as a pre-operative test (ODG)."""
