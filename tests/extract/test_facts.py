@@ -1986,6 +1986,14 @@ IN_OTHER_WORDS = [
     # a drug prescribed now in the passive, not the worker's regimen
     ("Gabapentin is prescribed.", "Gabapentin 300 mg #90", "case.requested_drug_status", "new"),
     ("She is prescribed Norco for pain.", "Norco 10/325 #90", "case.requested_drug_status", "continued"),
+    # the physician's recommendation of a drug starts it; one to go on with it does not
+    ("Her doctor recommends meloxicam for the knee.", "Meloxicam 7.5 mg #30", "case.requested_drug_status", "new"),
+    (
+        "He takes tramadol; the physician recommended continuing tramadol.",
+        "Tramadol 50 mg #60",
+        "case.requested_drug_status",
+        "continued",
+    ),
     # a drug stopped by name is not taken beside the requested one; another in the sentence still is
     ("She stopped naproxen because of heartburn.", "Celebrex 200 mg #30", "case.takes_other_in_class", False),
     ("He takes meloxicam daily and stopped cyclobenzaprine.", "Naproxen 550 mg #60", "case.takes_other_in_class", True),
