@@ -2022,6 +2022,7 @@ IN_OTHER_WORDS = [
     ("Her daily dose is 150 MME.", "Consult with pain medicine", "case.total_med", 150.0),
     ("MED of 90; Percocet 10/325 twice a day.", "Pain management consultation", "case.total_med", 90.0),
     ("She takes no opioids.", "Pain management consultation", "case.total_med", None),
+    ("She takes 1 med for sleep.", "Pain management consultation", "case.total_med", None),
     # a knee locked now, not locking that came and went; an entrapment as a conduction study reports it
     ("He cannot fully extend the knee; it is locked.", "Right knee arthroscopy", "case.locked_knee", True),
     ("The knee has locked twice this month.", "Right knee arthroscopy", "case.locked_knee", None),

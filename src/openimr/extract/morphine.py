@@ -25,10 +25,12 @@ _STRENGTH = re.compile(
     r"|(?P<combination>\d+(?:\.\d+)?)\s*/\s*(?:200|300|325|500|750)\b",
     re.IGNORECASE,
 )
-# The dose the physician states: "about 210 mg morphine equivalents a day", "MED of 180", "90 MME"
+# The dose the physician states: "about 210 mg morphine equivalents a day", "MED of 180", "90 MME" (the
+# abbreviations in capitals only: "1 med" is a medication)
+_ABBREVIATED = "(?-i:MED|MME|MEDD)"
 _STATED = re.compile(
-    rf"\b(?P<a>{NUM})\s*(?:mg\s*)?(?:of\s+)?(?:oral\s+)?(?:morphine[- ](?:milligram[- ])?equivalents?|MED|MME|MEDD)\b"
-    rf"|\b(?:MED|MME|MEDD|morphine[- ]equivalent(?:\s+daily)?\s+dose)\s*(?:of|is|was|=|:)?\s*(?:about\s+)?"
+    rf"\b(?P<a>{NUM})\s*(?:mg\s*)?(?:of\s+)?(?:oral\s+)?(?:morphine[- ](?:milligram[- ])?equivalents?|{_ABBREVIATED})\b"
+    rf"|\b(?:{_ABBREVIATED}|morphine[- ]equivalent(?:\s+daily)?\s+dose)\s*(?:of|is|was|=|:)?\s*(?:about\s+)?"
     rf"(?P<b>{NUM})\b",
     re.IGNORECASE,
 )

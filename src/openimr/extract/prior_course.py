@@ -79,12 +79,15 @@ def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
             for m in ctx.mentions.of("treatment", topic)
             if m.given and not _NOT_STARTED.search(ctx.summary[m.end : ctx.mentions.sentences[m.sentence].end])
         ]
-    if req.regions:
-        wanted = set(req.regions) | {
-            limb for limb, parts in body_regions().limbs.items() if set(req.regions) & set(parts)
-        }
-        out = [m for m in out if not _course_regions(ctx, m) or _course_regions(ctx, m) & wanted]
-    return sorted(out, key=lambda m: m.start)
+    return sorted(_of_requested_part(ctx, req, out), key=lambda m: m.start)
+
+
+def _of_requested_part(ctx: CaseContext, req: RequestInfo, courses: list[Mention]) -> list[Mention]:
+    """The courses of the requested body part or its limb, or placed nowhere by their own phrase."""
+    if not req.regions:
+        return courses
+    wanted = set(req.regions) | {limb for limb, parts in body_regions().limbs.items() if set(req.regions) & set(parts)}
+    return [m for m in courses if not _course_regions(ctx, m) or _course_regions(ctx, m) & wanted]
 
 
 # "physical therapy for her low back", "6 visits of therapy to the right knee", "therapy treating left shoulder"
@@ -184,12 +187,11 @@ def _prior_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _denied_course(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
-    """Mentions of the requested treatment that the record denies was given, of its body part or of none."""
+    """Mentions of the requested treatment that the record denies was given, of its body part or its limb."""
     # (a request the review denied is no denial that the treatment was given)
     topics = _course_topics(req)
     denied = [m for t in topics for m in ctx.mentions.of("treatment", t) if m.negated and not m.requested]
-    wanted = set(req.regions)
-    return [m for m in denied if not wanted or not _course_regions(ctx, m) or _course_regions(ctx, m) & wanted]
+    return _of_requested_part(ctx, req, denied)
 
 
 def _prior_postop_sessions(ctx: CaseContext, req: RequestInfo) -> Fact:
