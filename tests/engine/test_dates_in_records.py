@@ -91,3 +91,24 @@ def test_date_of_injury_counted_back_from_the_request(summary: str, weeks: int |
         assert ctx.date_of_injury is None
     else:
         assert abs((dt.date(2017, 1, 15) - ctx.date_of_injury).days / 7 - weeks) < 1
+
+
+@pytest.mark.parametrize(
+    ("summary", "ur_denial_date", "expected"),
+    [
+        # the review's decision told in the record dates the request when the case gives no UR date
+        ("Naproxen was started on 02/01/2016. Utilization review denied it on 02/05/2016.", None, dt.date(2016, 2, 5)),
+        ("The UR determination dated 3/2/2016 non-certified the MRI.", None, dt.date(2016, 3, 2)),
+        ("On 04/08/2016 an MRI was asked for; it was denied by UR.", None, dt.date(2016, 4, 8)),
+        # the case's own UR date wins; a visit alone is no review decision
+        ("Utilization review denied it on 02/05/2016.", "2016-03-01", dt.date(2016, 3, 1)),
+        ("She was seen on 02/05/2016 for knee pain.", None, None),
+    ],
+)
+def test_the_request_is_dated_by_the_reviews_decision(
+    summary: str, ur_denial_date: str | None, expected: dt.date | None
+) -> None:
+    case = Case(
+        case_summary=summary, requests=[{"text": "PT x6"}], ur_denial_date=ur_denial_date, review_date="2016-07-15"
+    )
+    assert case_context(case).request_date == expected

@@ -335,8 +335,29 @@ def case_context(case: Case, today: dt.date | None = None) -> CaseContext:
         date_of_injury=_date_of_injury(case, review_date),
         review_date=review_date,
         review_date_source=source,
-        request_date=case.ur_denial_date,
+        request_date=case.ur_denial_date or _review_decision_date(record.text, review_date),
     )
+
+
+# A sentence that tells the utilization review's decision: "Utilization review denied naproxen on 02/05/2016",
+# "the UR determination dated 3/2/2016 non-certified the MRI".
+_REVIEW_DECISION = re.compile(
+    r"\b(?:utilization review|UR)\b[^.;]{0,80}?\b(?:denied|non-?certified|modified|determination|decision|"
+    r"denial|certified)\b|\b(?:denied|non-?certified|modified) by (?:utilization review|UR)\b",
+    re.IGNORECASE,
+)
+
+
+def _review_decision_date(text: str, review_date: dt.date) -> dt.date | None:
+    """When the case does not give the utilization review's date, the date of the sentence that tells its
+    decision (the latest date in it, not after the review): the request is judged as of then, not months later
+    at the independent review."""
+    for sentence in re.split(r"(?<=\.)\s+", text):
+        if _REVIEW_DECISION.search(sentence):
+            dates = [f.date for f in find_dates(sentence) if f.date <= review_date]
+            if dates:
+                return max(dates)
+    return None
 
 
 def dependencies(req: RequestInfo, ctx: CaseContext) -> list[Dependency]:
