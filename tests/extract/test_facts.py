@@ -1999,6 +1999,13 @@ IN_OTHER_WORDS = [
     ("He takes meloxicam daily and stopped cyclobenzaprine.", "Naproxen 550 mg #60", "case.takes_other_in_class", True),
     # a negation does not reach past a comma into a clause of its own
     ("He has no nausea, his urine drug screen was consistent.", "Norco 10/325 #90", "case.drug_screen", True),
+    (
+        "There are no side effects, the urine drug screen of 08/2016 was consistent.",
+        "Norco 10/325 #90",
+        "case.drug_screen",
+        True,
+    ),
+    ("No fever, chills, night sweats or weight loss is reported.", "MRI lumbar spine", "case.red_flags", False),
     # relief and function on the drug, told in comparison
     ("On tramadol her pain is 3/10 rather than 7/10.", "Tramadol 50 mg #60", "case.quantified_relief", True),
     ("With her medications she walks her dog daily.", "Norco 5/325 #60", "case.functional_improvement", True),

@@ -331,14 +331,18 @@ _CLAUSE_WORDS = frozenset(
 
 
 _CUE_VERBS = _NEGATION_WORDS | {"declined", "declines", "refused", "refuses"}
+_VERBS_OF_A_CLAUSE = frozenset(("is", "are", "was", "were", "has", "have", "had", "shows", "showed", "remains"))
+_LIST_JOINS = frozenset(("or", "and", "nor"))
+_SUBJECT_REACH = 4  # tokens after a mention in which its own verb may stand ("screen of 08/2016 was")
 
 
 def _in_a_later_clause(doc, cue: tuple[int, int], span) -> bool:  # noqa: ANN001
     """Whether a negation cue before ``span`` is separated from it by a comma and a clause of its own: in "he
     has no side effects, his urine drug screens are consistent and the CURES report shows one prescriber" the
     "no" denies the side effects only; a cue the comma follows at once has no object ("she declined, choosing
-    therapy"). A list after the cue ("no numbness, tingling or weakness") has no subject or verb between its
-    items and stays denied."""
+    therapy"); a mention that is the subject of its own verb after the comma ("the urine drug screen of 08/2016
+    was consistent") is in a clause of its own. A list after the cue ("no numbness, tingling or weakness") has no
+    subject or verb between its items and stays denied."""
     if cue[1] > span.start:
         return False
     between = doc[cue[1] : span.start]
@@ -347,7 +351,18 @@ def _in_a_later_clause(doc, cue: tuple[int, int], span) -> bool:  # noqa: ANN001
         return False
     if commas[0] == cue[1] and doc[cue[1] - 1].lower_ in _CUE_VERBS:
         return True  # a cue with no object: "she declined, choosing therapy and an epidural"
-    return any(t.lower_ in _CLAUSE_WORDS for t in doc[commas[0] + 1 : span.start])
+    if any(t.lower_ in _CLAUSE_WORDS for t in doc[commas[0] + 1 : span.start]):
+        return True
+    # the mention is the subject of its own verb: "no side effects, the urine drug screen of 08/2016 was consistent"
+    # (not the last item of a list the verb closes: "no fever, chills, night sweats or weight loss is reported")
+    if len(commas) > 1 or any(t.lower_ in _LIST_JOINS for t in doc[commas[0] + 1 : span.start]):
+        return False
+    after = []
+    for t in doc[span.end : min(span.end + _SUBJECT_REACH, span.sent.end)]:
+        if t.is_punct and t.text != "/":
+            break
+        after.append(t.lower_)
+    return any(w in _VERBS_OF_A_CLAUSE for w in after)
 
 
 def _held_by_another_phrase(doc, cue: tuple[int, int], span, holders: list[tuple[int, int, bool]]) -> bool:  # noqa: ANN001
