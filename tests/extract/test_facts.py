@@ -2005,7 +2005,7 @@ IN_OTHER_WORDS = [
         "case.drug_screen",
         True,
     ),
-    ("No fever, chills, night sweats or weight loss is reported.", "MRI lumbar spine", "case.red_flags", False),
+    ("No fever, chills, night sweats or bowel incontinence is reported.", "MRI lumbar spine", "case.red_flags", False),
     # relief and function on the drug, told in comparison
     ("On tramadol her pain is 3/10 rather than 7/10.", "Tramadol 50 mg #60", "case.quantified_relief", True),
     ("With her medications she walks her dog daily.", "Norco 5/325 #60", "case.functional_improvement", True),
