@@ -38,6 +38,7 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/]|-\d)")
 SPELLED_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})(?![\d/-])")
+_DATE_RANGE_HYPHEN = re.compile(r"(?<=/\d{4})-(?=\d{1,2}/\d{1,2}/\d{2,4})")
 # "12.1.2016": dots, with a full year only ("7.5.10" is a number, not a date)
 DOTTED_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 DAY_MONTH_YEAR = re.compile(
@@ -79,6 +80,9 @@ def find_dates(text: str, today: dt.date | None = None) -> Iterator[FoundDate]:
     today = today or dt.date.today()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
+    # a range of two dates joined by a hyphen ("04/05/2016-04/29/2016") is two dates: the hyphen is read as a
+    # space (same length, so the spans stay those of the text)
+    text = _DATE_RANGE_HYPHEN.sub(" ", text)
     for m in NUMERIC_DATE.finditer(text):
         date = _make(_year(m.group(4), today), int(m.group(1)), int(m.group(3)))
         if date:

@@ -29,6 +29,11 @@ def test_a_date_in_each_way_records_write_it(text: str, expected: dt.date) -> No
     assert [f.date for f in find_dates(text, today=dt.date(2026, 1, 1))] == [expected]
 
 
+def test_a_range_of_dates_joined_by_a_hyphen_is_two_dates() -> None:
+    found = [(d.date, d.start) for d in find_dates("DOS 04/05/2016-04/29/2016", today=dt.date(2026, 1, 1))]
+    assert found == [(dt.date(2016, 4, 5), 4), (dt.date(2016, 4, 29), 15)]
+
+
 @pytest.mark.parametrize("text", ["pain 2/10", "Norco 5/325 #60", "L4-5 and L5-S1", "ICD 2016-11", "dose 7.5.10"])
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert list(find_dates(text, today=dt.date(2026, 1, 1))) == []

@@ -156,6 +156,20 @@ def test_weeks_since_injury_and_drug_duration() -> None:
     )
 
 
+def test_a_retrospective_request_is_judged_as_of_its_date_of_service() -> None:
+    """Weeks are counted to the date of service, and the dose the record reports given that day is the
+    request itself, not an earlier use of the drug."""
+    fs = facts(
+        "Ketorolac 60 mg was given intramuscularly in the office on 12/20/2016.",
+        "Retrospective Toradol 60 mg IM (DOS 12/20/2016)",
+        dt.date(2016, 12, 18),
+    )
+    assert fs.get("case.weeks_since_injury").value == pytest.approx(2 / 7, abs=0.05)
+    assert fs.get("case.takes_requested_drug").value is False
+    earlier = facts("Ketorolac 60 mg was given on 11/01/2016.", "Retrospective Toradol 60 mg IM (DOS 12/20/2016)")
+    assert earlier.get("case.takes_requested_drug").value is True
+
+
 def test_the_quickumls_placeholder_does_not_outlive_the_import() -> None:
     import sys
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from openimr.dates import find_dates
 from openimr.extract.mentions import Mention, Mentions
 from openimr.extract.regions import find_region_spans
 from openimr.extract.requests import RequestInfo
@@ -225,6 +226,26 @@ def in_requested_region(
         return list(mentions)
     wanted = compatible_regions(req) if related else set(req.regions)
     return [m for m in mentions if not regions_near(ctx, m) or regions_near(ctx, m) & wanted]
+
+
+def judged_as_of(ctx: CaseContext, req: RequestInfo) -> dt.date | None:
+    """The date a request is judged as of: a retrospective request's date of service, else the case's
+    (the UR decision, else the review date)."""
+    return req.service_date or ctx.as_of
+
+
+def reports_the_service(ctx: CaseContext, req: RequestInfo, m: Mention) -> bool:
+    """Whether a mention reports the service a retrospective request asks about rather than an earlier one:
+    the date told nearest to it in its sentence is on or after the date of service ("ketorolac 60 mg was given
+    in the office on 03/03/2016" for a request dated 03/03/2016). Undated mentions are earlier ones."""
+    if not req.service_date:
+        return False
+    sentence = ctx.mentions.sentences[m.sentence]
+    found = list(find_dates(sentence.text))
+    if not found:
+        return False
+    nearest = min(found, key=lambda d: abs(sentence.start + d.start - m.start))
+    return nearest.date >= req.service_date
 
 
 def weeks_between(a: dt.date | None, b: dt.date | None) -> float | None:

@@ -23,9 +23,11 @@ from openimr.extract.fact_base import (
     concept_fact,
     given,
     in_requested_region,
+    judged_as_of,
     negated,
     regional_fact,
     regions_near,
+    reports_the_service,
     sentences_of,
     tri,
     weeks_between,
@@ -125,7 +127,7 @@ def _diagnoses(ctx: CaseContext, req: RequestInfo) -> Fact:
 def _weeks_since_injury(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Weeks from the injury to the request (the UR decision date; the review date when it is unknown):
     the reviewer judges the request as of when it was made."""
-    weeks = weeks_between(ctx.date_of_injury, ctx.as_of)
+    weeks = weeks_between(ctx.date_of_injury, judged_as_of(ctx, req))
     return Fact(weeks if weeks is None or weeks >= 0 else None)
 
 
@@ -294,14 +296,7 @@ def _not_the_requested_test(ctx: CaseContext, req: RequestInfo, screens: list[Me
     """The drug tests of the record other than the one a retrospective request asks about: a sentence
     dated on or after the date of service reports the requested test itself ("a urine screen was
     collected on 10/12/2016"), not an earlier one that would make it a repeat."""
-    if not req.service_date:
-        return screens
-    kept = []
-    for m in screens:
-        dates = [d.date for d in find_dates(ctx.mentions.sentences[m.sentence].text)]
-        if not dates or min(dates) < req.service_date:
-            kept.append(m)
-    return kept
+    return [m for m in screens if not reports_the_service(ctx, req, m)]
 
 
 def _drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -315,7 +310,7 @@ def _weeks_since_drug_screen(ctx: CaseContext, req: RequestInfo) -> Fact:
     service of a retrospective one): testing frequency follows risk, and a worker at low risk is tested
     about once a year. A test's date is the one nearest to it in its sentence; undated tests leave the fact
     unknown."""
-    as_of = req.service_date or ctx.as_of
+    as_of = judged_as_of(ctx, req)
     if as_of is None:
         return Fact(None)
     latest: tuple[dt.date, Mention] | None = None
@@ -442,14 +437,14 @@ _TIME_SINCE_SURGERY = re.compile(
 def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The requested drug is already being taken (the request continues it). A sentence that starts it
     ("prescribed today for the first time") or stops it ("Norco was discontinued in June") does not report
-    continued use."""
+    continued use, nor one that reports the dose a retrospective request asks about."""
     if not req.drug:
         return Fact(None)
     ms = [m for m in _requested_drug_mentions(ctx, req) if m.affirmed]
     starts = sentences_of(
         [m for label in ("new_start", "drug_stopped") for m in ctx.mentions.concept(label) if m.affirmed]
     )
-    taken = [m for m in ms if not m.requested and m.sentence not in starts]
+    taken = [m for m in ms if not m.requested and m.sentence not in starts and not reports_the_service(ctx, req, m)]
     return Fact(True, taken[:3]) if taken else Fact(False)
 
 

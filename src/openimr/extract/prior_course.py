@@ -11,6 +11,7 @@ from openimr.extract.fact_base import (
     CaseContext,
     Fact,
     concept_fact,
+    reports_the_service,
     sentences_of,
     tri,
     with_list_items,
@@ -77,7 +78,9 @@ def _prior_mentions(ctx: CaseContext, req: RequestInfo) -> list[Mention]:
         out += [
             m
             for m in ctx.mentions.of("treatment", topic)
-            if m.given and not _NOT_STARTED.search(ctx.summary[m.end : ctx.mentions.sentences[m.sentence].end])
+            if m.given
+            and not _NOT_STARTED.search(ctx.summary[m.end : ctx.mentions.sentences[m.sentence].end])
+            and not reports_the_service(ctx, req, m)  # a retrospective request's own visits are no earlier course
         ]
     return sorted(_of_requested_part(ctx, req, out), key=lambda m: m.start)
 
