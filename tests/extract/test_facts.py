@@ -1987,6 +1987,18 @@ IN_OTHER_WORDS = [
         "case.cognitive_symptoms",
         True,
     ),
+    (
+        "Of her physical therapy, 4 of 6 approved visits are done.",
+        "Physical therapy 6 visits",
+        "prior.sessions",
+        4,
+    ),
+    (
+        "Pain persists after therapy and an epidural, and the physician recommended a surgical consultation.",
+        "Spine surgery consultation",
+        "case.conservative_care",
+        True,
+    ),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (

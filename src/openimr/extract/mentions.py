@@ -365,6 +365,18 @@ def _in_a_later_clause(doc, cue: tuple[int, int], span) -> bool:  # noqa: ANN001
     return any(w in _VERBS_OF_A_CLAUSE for w in after)
 
 
+def _before_a_clause_of_the_cue(doc, cue: tuple[int, int], span) -> bool:  # noqa: ANN001
+    """Whether a plan cue after ``span`` opens a clause of its own: in "persisting after six months of therapy,
+    medications and an epidural, and recommended a spine surgery consultation" the therapy given is not the
+    plan; a comma and "and" (or a semicolon) between them part the clauses."""
+    if span.end > cue[0]:
+        return False
+    between = doc[span.end : cue[0]]
+    return any(
+        t.text == ";" or (t.text == "," and t.i + 1 < cue[0] and doc[t.i + 1].lower_ in {"and", "but"}) for t in between
+    )
+
+
 def _held_by_another_phrase(doc, cue: tuple[int, int], span, holders: list[tuple[int, int, bool]]) -> bool:  # noqa: ANN001
     """Whether the cue is a word of another finding's phrase that ends before ``span`` in another clause: in
     "she still cannot bear weight on the leg and there is bony tenderness", "cannot" belongs to "cannot bear
@@ -527,6 +539,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
                 and not _held_by_another_phrase(doc, m.modifier_span, span, cue_holders)
                 and not (m.category in _NEGATED and _is_study(kind, label) and _states_a_result(doc, m, span))
                 and not (m.category in _NEGATED and _in_a_later_clause(doc, m.modifier_span, span))
+                and not (m.category in _REQUESTED and _before_a_clause_of_the_cue(doc, m.modifier_span, span))
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)

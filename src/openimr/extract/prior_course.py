@@ -30,7 +30,10 @@ _COUNT_NEAR = re.compile(
     rf"{_SESSION_NOUNS}\b"
     rf"|(?:x|times|total of|totaling|total)\s*(?P<m>{NUM})\b"
     rf"|(?P<k>{NUM})\s+times\b(?!\s+(?:a|per|each|daily|weekly)\b)"
-    rf"|(?:completed|attended|finished|received|had)\s+(?P<j>{NUM})\s+(?:of|out of)\s+(?:the\s+)?{NUM}\b",
+    rf"|(?:completed|attended|finished|received|had)\s+(?P<j>{NUM})\s+(?:of|out of)\s+(?:the\s+)?{NUM}\b"
+    # "4 of 6 approved visits are done"
+    rf"|\b(?P<i>{NUM})\s+(?:of|out of)\s+(?:the\s+)?{NUM}\s+(?:(?:approved|authorized|certified|prescribed)\s+)?"
+    rf"{_SESSION_NOUNS}\s+(?:are|were|have been|has been)\s+(?:done|completed|attended|finished|used)\b",
     re.IGNORECASE,
 )
 # "8 of physical therapy" (the noun said once for two counts: "6 sessions of acupuncture and 8 of PT")
@@ -213,7 +216,7 @@ def _counted_sessions(ctx: CaseContext, req: RequestInfo, mentions: list[Mention
         sentence = ctx.mentions.sentences[m.sentence]
         others = _other_treatments(ctx, req, m.sentence)
         for cm in _COUNT_NEAR.finditer(sentence.text):
-            raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j")
+            raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j") or cm.group("i")
             value = upper_bound(raw) if raw else None
             span = (sentence.start + cm.start(), sentence.start + cm.end())
             distance = min(abs(span[0] - m.end), abs(m.start - span[1]))
@@ -248,7 +251,7 @@ def _count_in_list_items(ctx: CaseContext, req: RequestInfo, mentions: list[Ment
                 continue
             sentence = ctx.mentions.sentences[n]
             for cm in _COUNT_NEAR.finditer(sentence.text):
-                raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j")
+                raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j") or cm.group("i")
                 value = upper_bound(raw) if raw else None
                 if value and value <= 100:
                     return int(value), [m, (sentence.start + cm.start(), sentence.start + cm.end(), cm.group(0))]
