@@ -86,6 +86,9 @@ def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) 
         ("She injured her knee on the job two weeks ago.", 2),
         # the year of the injury, not the flare of 3 days ago
         ("He has chronic pain from a 2010 injury; a flare began 3 days ago.", 367),
+        # how long the complaint has lasted, when the record tells nothing else (the fewest "several" can mean)
+        ("She has had right wrist pain for several months from typing.", 13),
+        ("He injured his back in 2010 and has had leg numbness for two months.", 367),
     ],
 )
 def test_date_of_injury_counted_back_from_the_request(summary: str, weeks: int | None) -> None:

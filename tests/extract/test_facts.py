@@ -1999,6 +1999,13 @@ IN_OTHER_WORDS = [
         "case.conservative_care",
         True,
     ),
+    (
+        "Meloxicam helps her pain enough to keep working full duty.",
+        "Meloxicam 15 mg #30",
+        "case.functional_improvement",
+        True,
+    ),
+    ("She had a GI bleed on naproxen in 2012.", "Celebrex 200 mg #30", "case.takes_other_in_class", False),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (

@@ -26,7 +26,7 @@ from openimr.extract.fact_base import NO_DATE_SOURCE
 from openimr.extract.facts import CaseContext, FactSet
 from openimr.extract.mentions import find_mentions
 from openimr.extract.prior_course import partial_certification
-from openimr.extract.quantities import TIME_AGO, to_number
+from openimr.extract.quantities import NUM, TIME_AGO, to_number
 from openimr.extract.record import Record, assemble_record
 from openimr.extract.requests import RequestInfo, understand_request
 from openimr.guidelines.loader import (
@@ -130,6 +130,12 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     # "a 2014 injury", "injured in 2014": a year alone, read as its first day (chronicity is what it decides)
     if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
         return dt.date(int(year.group("y") or year.group("z")), 1, 1)
+    # "right wrist pain for several months": how long the complaint has lasted, counted back from the request
+    if (lasted := _COMPLAINT_FOR.search(text)) and (
+        amount := _FEW.get(lasted.group("n").lower()) or to_number(lasted.group("n"))
+    ):
+        unit_days = {"week": 7, "month": 30.4, "year": 365.25}[lasted.group("unit").lower().rstrip("s")]
+        return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * unit_days))
     return None
 
 
@@ -147,6 +153,14 @@ _ONSET = re.compile(
     re.IGNORECASE,
 )
 _YEAR_START = re.compile(r"((?:19|20)\d{2})\b")
+# "has had right wrist pain for several months", "symptoms for the past two years": the duration of the complaint
+_COMPLAINT_FOR = re.compile(
+    r"\b(?:pain|symptoms|complaints|numbness|tingling)\b[^.;]{0,40}?\bfor (?:the (?:past|last) )?(?:about )?"
+    rf"(?P<n>several|a few|a couple of|{NUM}) (?P<unit>weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+# a word of quantity read as the fewest it can mean: a duration read long would make a case chronic
+_FEW = {"several": 3, "a few": 2, "a couple of": 2}
 _INJURY_YEAR = re.compile(
     r"\b(?:a|an|the|his|her|their)\s+(?P<y>(?:19|20)\d{2})\s+(?:(?:work|industrial|occupational|work-related)\s+)?"
     r"(?:injury|injuries|accident|fall)\b"

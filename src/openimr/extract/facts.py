@@ -540,13 +540,14 @@ def _opioid_use(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 
 def _other_in_class(ctx: CaseContext, req: RequestInfo) -> Fact:
-    """Another drug of the requested drug's class is already being taken (a switch or a duplicate)."""
+    """Another drug of the requested drug's class is already being taken (a switch or a duplicate); one of the
+    past ("a history of a GI bleed on ibuprofen") or stopped by name is not."""
     if not req.drug_topic:
         return Fact(False)
     ms = [
         m
         for m in ctx.mentions.of("drug", req.drug_topic)
-        if m.given and m.generic and m.generic != req.drug and not _stopped_by_name(ctx, m)
+        if m.given and not m.historical and m.generic and m.generic != req.drug and not _stopped_by_name(ctx, m)
     ]
     return Fact(True, ms[:3]) if ms else Fact(False)
 
