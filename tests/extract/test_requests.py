@@ -220,6 +220,19 @@ def test_associated_surgical_service_keeps_its_own_topic() -> None:
     assert "cold_therapy" in info.components
 
 
+@pytest.mark.parametrize(
+    ("text", "post_op"),
+    [
+        ("Home health physical therapy 6 visits after discharge", True),
+        ("Walker following surgery", True),
+        ("Skilled nursing facility upon discharge from the hospital", True),
+        ("Home health aide 4 hours a day", False),
+    ],
+)
+def test_care_after_the_surgery_or_its_discharge_is_post_operative(text: str, post_op: bool) -> None:
+    assert understand_request(text).post_op is post_op
+
+
 def test_post_op_drug_is_a_drug() -> None:
     info = understand_request("Post-op Percocet 5/325mg")
     assert info.topic == "opioids" and info.post_op and info.drug == "oxycodone"

@@ -23,7 +23,11 @@ from openimr.ingest.letter import split_modified_request
 from openimr.vocabulary import drug_names, drugs, kind_of, phrase_pattern, treatments
 
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
-_POSTOP = re.compile(r"\b(?:post[- ]?op(?:erative)?|after surgery|following surgery)\b", re.IGNORECASE)
+# "post-op", "after surgery", and the care after the surgery's hospital stay ("after discharge")
+_POSTOP = re.compile(
+    r"\b(?:post[- ]?op(?:erative)?|after (?:the )?surgery|following (?:the )?surgery|(?:after|following|upon) discharge)\b",
+    re.IGNORECASE,
+)
 _RETRO = re.compile(r"\bretro(?:spective)?\b|\bDOS\b", re.IGNORECASE)
 _SERVICE_DATE = re.compile(r"\b(?:DOS|dates? of service|provided on|performed on|done on)\b\s*:?\s*", re.IGNORECASE)
 _ADDITIONAL = re.compile(
