@@ -25,7 +25,7 @@ from openimr.vocabulary import drug_names, drugs, kind_of, phrase_pattern, treat
 _ASSOCIATED = re.compile(r"^\s*associated surgical services?\s*:\s*", re.IGNORECASE)
 # "post-op", "after surgery", and the care after the surgery's hospital stay ("after discharge")
 _POSTOP = re.compile(
-    r"\b(?:post[- ]?op(?:erative)?|after (?:the )?surgery|following (?:the )?surgery|(?:after|following|upon) discharge)\b",
+    r"\b(?:post[- ]?op(?:erative)?|(?:after|following) (?:the )?surgery|(?:after|following|upon) discharge)\b",
     re.IGNORECASE,
 )
 _RETRO = re.compile(r"\bretro(?:spective)?\b|\bDOS\b", re.IGNORECASE)
