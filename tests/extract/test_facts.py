@@ -2006,6 +2006,14 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("She had a GI bleed on naproxen in 2012.", "Celebrex 200 mg #30", "case.takes_other_in_class", False),
+    (
+        "Knee pain not relieved by therapy or an injection.",
+        "Synvisc-One right knee",
+        "case.failed_conservative_care",
+        True,
+    ),
+    ("He had a corticosteroid injection in the knee in May.", "Omeprazole 20 mg #30", "case.gi_risk", None),
+    ("He takes corticosteroids for asthma and naproxen daily.", "Omeprazole 20 mg #30", "case.gi_risk", True),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (
