@@ -2014,6 +2014,7 @@ IN_OTHER_WORDS = [
     ),
     ("He had a corticosteroid injection in the knee in May.", "Omeprazole 20 mg #30", "case.gi_risk", None),
     ("He takes corticosteroids for asthma and naproxen daily.", "Omeprazole 20 mg #30", "case.gi_risk", True),
+    ("He now has a recurrence after lifting, with spasm.", "Chiropractic 2 visits", "case.acute_flare", True),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (
