@@ -265,18 +265,25 @@ def _cue_over_first_word(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and
 _LIST_REACH = 6  # tokens past the end of a cue's reach that a list it began may still run
 
 
-def _continues_a_denied_list(doc, span) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
+def _denied_lists(doc) -> list:  # noqa: ANN001 - spaCy Doc; returns medspaCy ConText modifiers
+    """The negation cues that look forward over a list (a comma inside their reach): the only cues a list
+    may run past (computed once a document, not for each mention)."""
+    return [
+        m
+        for m in doc._.context_graph.modifiers
+        if m.category in _NEGATED
+        and m.rule.direction == "FORWARD"
+        and any(t.text == "," for t in doc[m.modifier_span[1] : m.scope_span[1]])
+    ]
+
+
+def _continues_a_denied_list(doc, span, denied_lists: list) -> set[str]:  # noqa: ANN001 - spaCy Doc and Span
     """The negation of a cue whose limited reach ended inside a list it denies: in "negative for fever,
     chills, weight loss, bowel or bladder dysfunction" the cue's six tokens end before the last item. The
     list goes on while only its items, commas and "or"/"and" follow (no subject, verb or preposition)."""
-    for m in doc._.context_graph.modifiers:
+    for m in denied_lists:
         end = m.scope_span[1]
-        if (
-            m.category not in _NEGATED
-            or m.rule.direction != "FORWARD"
-            or not (span.sent.start <= m.modifier_span[0] and end <= span.start)
-            or not any(t.text == "," for t in doc[m.modifier_span[1] : end])
-        ):
+        if not (span.sent.start <= m.modifier_span[0] and end <= span.start):
             continue
         gap = doc[end : span.start]
         if len(gap) <= _LIST_REACH and all(
@@ -521,6 +528,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
         for sp in doc.spans.get(SPAN_GROUP, [])
         if _kind_label(sp.label_.removesuffix(ABSENT_SUFFIX))[1] in findings
     ]
+    denied_lists = _denied_lists(doc)
     for span in doc.spans.get(SPAN_GROUP, []):
         absent = span.label_.endswith(ABSENT_SUFFIX)
         kind, label = _kind_label(span.label_.removesuffix(ABSENT_SUFFIX))
@@ -543,7 +551,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
             }
             | _cut_short_by_own_word(doc, span)
             | _cue_over_first_word(doc, span)
-            | _continues_a_denied_list(doc, span)
+            | _continues_a_denied_list(doc, span, denied_lists)
         )
         meta = (span._.target_rule.metadata if getattr(span._, "target_rule", None) else None) or {}
         sentence = sent_of_token.get(span.start, 0)
