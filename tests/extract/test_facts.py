@@ -168,6 +168,12 @@ def test_a_retrospective_request_is_judged_as_of_its_date_of_service() -> None:
     assert fs.get("case.takes_requested_drug").value is False
     earlier = facts("Ketorolac 60 mg was given on 11/01/2016.", "Retrospective Toradol 60 mg IM (DOS 12/20/2016)")
     assert earlier.get("case.takes_requested_drug").value is True
+    # in a note's list, a later line's date is not the drug's: "medications (Norco, cyclobenzaprine)" above an MRI
+    listed = facts(
+        "Prior treatment: medications (Norco, cyclobenzaprine)\nMRI lumbar spine 12/25/2016: a disc extrusion",
+        "Retrospective cyclobenzaprine 5 mg #30 (DOS 12/20/2016)",
+    )
+    assert listed.get("case.takes_requested_drug").value is True
 
 
 def test_the_quickumls_placeholder_does_not_outlive_the_import() -> None:
