@@ -69,6 +69,7 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("Symptoms since March 2014 in both wrists.", dt.date(2014, 3, 1)),
         ("Low back pain since 2013, treated with therapy.", dt.date(2013, 1, 1)),
         ("Numbness of the left hand that wakes her at night since 04/2016.", dt.date(2016, 4, 1)),
+        ("The driver was rear-ended at highway speed on 12/05/2016.", dt.date(2016, 12, 5)),
         ("Back pain after a fall from a ladder on 3/3/2016.", dt.date(2016, 3, 3)),
         ("Pain has been worse since 01/02/2017.", None),
         ("She has had neck pain since the surgery on 3/4/2016.", None),

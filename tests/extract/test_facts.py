@@ -2021,6 +2021,11 @@ IN_OTHER_WORDS = [
     ("He had a corticosteroid injection in the knee in May.", "Omeprazole 20 mg #30", "case.gi_risk", None),
     ("He takes corticosteroids for asthma and naproxen daily.", "Omeprazole 20 mg #30", "case.gi_risk", True),
     ("He now has a recurrence after lifting, with spasm.", "Chiropractic 2 visits", "case.acute_flare", True),
+    # a head injury's danger signs as verbs; a vehicle accident in shorthand; surgery considered in the passive
+    ("He lost consciousness briefly and is confused.", "CT scan of the head", "case.red_flags", True),
+    ("He was hurt in an MVA on the freeway last week.", "X-rays cervical spine", "case.major_trauma", True),
+    ("She is mva-free; the mva clinic saw her.", "X-rays cervical spine", "case.major_trauma", None),
+    ("A ligament reconstruction is being considered.", "MRI left ankle", "case.surgery_planned", True),
     # a review of systems denies its whole list; a fracture that has healed is no fracture now
     ("ROS: denies chills, night sweats, weight loss, saddle numbness.", "MRI lumbar spine", "case.red_flags", False),
     (

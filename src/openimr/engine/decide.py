@@ -85,7 +85,7 @@ _DATE_JUST_BEFORE = 20  # "for a 3/4/2015 injury": the date that qualifies the i
 _EVENT_CUE = re.compile(
     r"\b(?:hurt|accident|fell|slipped|tripped|incident|cumulative trauma|trauma|on the job|at work|work-related|"
     r"(?:industrial|occupational|workers'? compensation|work) claim|claim dated|strained|sprained|twisted|"
-    r"assaulted|struck|crushed|lifting|a fall|fall(?:ing)? (?:from|off|onto|down))\b",
+    r"assaulted|struck|crushed|lifting|a fall|fall(?:ing)? (?:from|off|onto|down)|rear[- ]ended|collision|crash)\b",
     re.IGNORECASE,
 )
 
