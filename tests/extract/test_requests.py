@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from openimr.extract.requests import classify, understand_request
@@ -218,6 +220,19 @@ def test_associated_surgical_service_keeps_its_own_topic() -> None:
     assert info.associated_surgical and info.post_op
     assert info.topic == "dme"
     assert "cold_therapy" in info.components
+
+
+@pytest.mark.parametrize(
+    ("text", "service_date"),
+    [
+        ("Retro: Tramadol ER 150 mg #30 (DOS: 10/19/16)", dt.date(2016, 10, 19)),
+        ("Norco 10/325 mg #90 (dispensed 11/2/16)", dt.date(2016, 11, 2)),
+        ("Terocin patches #30, dispensed on 12/01/2016", dt.date(2016, 12, 1)),
+        ("Norco 10/325 mg #90", None),
+    ],
+)
+def test_the_date_a_drug_was_given_is_its_date_of_service(text: str, service_date: dt.date | None) -> None:
+    assert understand_request(text).service_date == service_date
 
 
 @pytest.mark.parametrize(

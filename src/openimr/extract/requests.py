@@ -29,7 +29,9 @@ _POSTOP = re.compile(
     re.IGNORECASE,
 )
 _RETRO = re.compile(r"\bretro(?:spective)?\b|\bDOS\b", re.IGNORECASE)
-_SERVICE_DATE = re.compile(r"\b(?:DOS|dates? of service|provided on|performed on|done on)\b\s*:?\s*", re.IGNORECASE)
+_SERVICE_DATE = re.compile(
+    r"\b(?:DOS|dates? of service|provided on|performed on|done on|dispensed(?: on)?)\b\s*:?\s*", re.IGNORECASE
+)
 _ADDITIONAL = re.compile(
     r"\b(?:additional|continued?|continuing|further|more|extension|remaining|repeat|another|"
     r"ongoing|refills?)\b",
