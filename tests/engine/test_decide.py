@@ -141,6 +141,12 @@ def test_equipment_asked_with_a_surgery_is_for_its_recovery() -> None:
     assert alone.decision == "Upheld"
 
 
+def _decided(record: str, *requests: str) -> list:
+    """The determinations of a short record's requests, reviewed as of 2016-09-01."""
+    case = {"case_summary": record, "requests": [{"text": r} for r in requests], "review_date": "2016-09-01"}
+    return api.review(case).determinations
+
+
 def test_equipment_asked_while_an_authorized_surgery_waits_is_for_its_recovery() -> None:
     """A sling asked when the record reports the shoulder surgery authorized and scheduled is for the recovery
     from it; a drug asked then is not for that reason a post-operative course."""
@@ -148,24 +154,17 @@ def test_equipment_asked_while_an_authorized_surgery_waits_is_for_its_recovery()
         "A 50-year-old man injured his right shoulder on 03/03/2015. The right shoulder arthroscopic rotator cuff "
         "repair was approved and is scheduled for next month. He takes no medications."
     )
-    case = {"case_summary": record, "requests": [{"text": "Shoulder sling"}], "review_date": "2016-09-01"}
-    sling = api.review(case).determinations[0]
+    (sling,) = _decided(record, "Shoulder sling")
     assert sling.decision == "Overturned"
     considered = record.replace("was approved and is scheduled", "is being considered")
-    assert api.review({**case, "case_summary": considered}).determinations[0].decision == "Upheld"
+    assert _decided(considered, "Shoulder sling")[0].decision == "Upheld"
 
 
 def test_a_benzodiazepine_is_judged_by_the_mtus_and_another_sleep_aid_by_odg() -> None:
     """The CPMTG speaks of benzodiazepines whatever they are taken for (short courses only); ODG governs the
     other sleep aids."""
     record = "A 40-year-old woman with chronic neck pain since 2013 has taken the drug nightly for two years."
-    benzo, other = api.review(
-        {
-            "case_summary": record,
-            "requests": [{"text": "Xanax 0.5 mg #30"}, {"text": "Ambien 10 mg #30"}],
-            "review_date": "2016-09-01",
-        }
-    ).determinations
+    benzo, other = _decided(record, "Xanax 0.5 mg #30", "Ambien 10 mg #30")
     assert benzo.guideline.source == "MTUS" and "Benzodiazepines" in benzo.guideline.title
     assert other.guideline.source == "ODG"
     assert benzo.decision == other.decision == "Upheld"
@@ -178,16 +177,10 @@ def test_a_blood_test_is_pre_operative_only_beside_a_surgery() -> None:
         "A 52-year-old man injured his back on 04/02/2014. He has taken ibuprofen 800 mg three times a day since "
         "then; his liver and kidney function have never been checked."
     )
-    alone = api.review({"case_summary": record, "requests": [{"text": "Labs: CBC, CMP"}], "review_date": "2016-09-01"})
-    monitoring = alone.determinations[0]
+    (monitoring,) = _decided(record, "Labs: CBC, CMP")
     assert monitoring.guideline.source == "MTUS" and "NSAIDs" in monitoring.guideline.title
     assert monitoring.decision == "Overturned"
-    with_fusion = {
-        "case_summary": record,
-        "requests": [{"text": "L4-5 fusion"}, {"text": "Labs: CBC, CMP"}],
-        "review_date": "2016-09-01",
-    }
-    pre_operative = api.review(with_fusion).determinations[1]
+    pre_operative = _decided(record, "L4-5 fusion", "Labs: CBC, CMP")[1]
     assert "Preoperative" in pre_operative.guideline.title
 
 

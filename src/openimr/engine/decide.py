@@ -125,7 +125,7 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
             window = re.split(r"[.;,]\s", text[cue.end() : cue.end() + 45])[0]
             if ago := TIME_AGO.search(window):
                 amount = to_number(ago.group("n")) or 1
-                days = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}[ago.group("unit").lower().rstrip("s")]
+                days = _DAYS_IN[ago.group("unit").lower().rstrip("s")]
                 return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
     # "a 2014 injury", "injured in 2014": a year alone, read as its first day (chronicity is what it decides)
     if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
@@ -134,8 +134,8 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     if (lasted := _COMPLAINT_FOR.search(text)) and (
         amount := _FEW.get(lasted.group("n").lower()) or to_number(lasted.group("n"))
     ):
-        unit_days = {"week": 7, "month": 30.4, "year": 365.25}[lasted.group("unit").lower().rstrip("s")]
-        return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * unit_days))
+        days = _DAYS_IN[lasted.group("unit").lower().rstrip("s")]
+        return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
     return None
 
 
@@ -161,6 +161,8 @@ _COMPLAINT_FOR = re.compile(
 )
 # a word of quantity read as the fewest it can mean: a duration read long would make a case chronic
 _FEW = {"several": 3, "a few": 2, "a couple of": 2}
+# the days of a unit of time, for a time counted back from the request
+_DAYS_IN = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 _INJURY_YEAR = re.compile(
     r"\b(?:a|an|the|his|her|their)\s+(?P<y>(?:19|20)\d{2})\s+(?:(?:work|industrial|occupational|work-related)\s+)?"
     r"(?:injury|injuries|accident|fall)\b"

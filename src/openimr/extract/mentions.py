@@ -331,14 +331,14 @@ _NOT_A_LIST_WORD = frozenset((
 # fmt: on
 
 
-# Words that open a clause of its own after a comma: a subject ("his urine drug screens") or a verb ("are").
-_CLAUSE_WORDS = frozenset(
-    ("he", "she", "they", "his", "her", "their", "is", "are", "was", "were", "has", "have", "had")
-)
+# The verbs that make a clause of its own, and the words that open one after a comma: a subject ("his urine
+# drug screens") or a verb ("are").
+_CLAUSE_VERBS = frozenset(("is", "are", "was", "were", "has", "have", "had"))
+_CLAUSE_WORDS = _CLAUSE_VERBS | {"he", "she", "they", "his", "her", "their"}
 
 
 _CUE_VERBS = _NEGATION_WORDS | {"declined", "declines", "refused", "refuses"}
-_VERBS_OF_A_CLAUSE = frozenset(("is", "are", "was", "were", "has", "have", "had", "shows", "showed", "remains"))
+_VERBS_OF_A_CLAUSE = _CLAUSE_VERBS | {"shows", "showed", "remains"}
 _LIST_JOINS = frozenset(("or", "and", "nor"))
 _SUBJECT_REACH = 4  # tokens after a mention in which its own verb may stand ("screen of 08/2016 was")
 
@@ -393,7 +393,7 @@ def _held_by_another_phrase(doc, cue: tuple[int, int], span, holders: list[tuple
     for start, end, absence in holders:
         if start <= cue[0] and cue[1] <= end and end <= span.start:
             gap = [t.lower_ for t in doc[end : span.start] if not t.is_punct]
-            listed = absence and len(gap) <= 6 and not any(w in _NOT_A_LIST_WORD for w in gap)
+            listed = absence and len(gap) <= _LIST_REACH and not any(w in _NOT_A_LIST_WORD for w in gap)
             if not listed:
                 return True
     return False

@@ -100,14 +100,11 @@ def total_med(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The daily dose in morphine equivalents of the requested opioid and the others taken with it; for a
     request that is not an opioid (a pain consultation), of the opioids the record says the worker takes,
     or the dose the record states when larger."""
-    if req.drug not in drugs().morphine_equivalents:
-        taken, counted = other_opioids_med(ctx, req)
-        stated = stated_med(ctx)
-        if stated is not None and stated.value > taken:
-            return stated
-        return Fact(round(taken, 1), counted) if counted else Fact(None)
-    asked = requested_med(req)
-    if asked is None:
-        return Fact(None)
     others, counted = other_opioids_med(ctx, req)
-    return Fact(round(asked + others, 1), counted)
+    if req.drug not in drugs().morphine_equivalents:
+        stated = stated_med(ctx)
+        if stated is not None and stated.value > others:
+            return stated
+        return Fact(round(others, 1), counted) if counted else Fact(None)
+    asked = requested_med(req)
+    return Fact(None) if asked is None else Fact(round(asked + others, 1), counted)

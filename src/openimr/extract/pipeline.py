@@ -123,8 +123,9 @@ def regex_targets() -> list[tuple[re.Pattern[str], str, object]]:
 
 
 @cache
-def _literals_of(pattern: str) -> tuple[str, ...] | None:
-    return leading_literals(pattern)
+def _prefiltered_targets() -> list[tuple[re.Pattern[str], str, object, tuple[str, ...] | None]]:
+    """Every regex target with the words it begins with (``leading_literals``), read once."""
+    return [(pattern, label, rule, leading_literals(pattern.pattern)) for pattern, label, rule in regex_targets()]
 
 
 def add_regex_targets(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
@@ -137,8 +138,7 @@ def add_regex_targets(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     text = doc.text
     lowered = text.lower()
     spans = list(doc.spans.get(SPAN_GROUP, []))
-    for pattern, label, rule in regex_targets():
-        literals = _literals_of(pattern.pattern)
+    for pattern, label, rule, literals in _prefiltered_targets():
         if literals is not None and not any(literal in lowered for literal in literals):
             continue
         for found in pattern.finditer(text):

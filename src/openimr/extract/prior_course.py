@@ -36,6 +36,14 @@ _COUNT_NEAR = re.compile(
     rf"{_SESSION_NOUNS}\s+(?:are|were|have been|has been)\s+(?:done|completed|attended|finished|used)\b",
     re.IGNORECASE,
 )
+
+
+def _count_of(match: re.Match[str]) -> float | None:
+    """The number a ``_COUNT_NEAR`` match counts, whichever of its forms matched."""
+    raw = match.group("n") or match.group("m") or match.group("k") or match.group("j") or match.group("i")
+    return upper_bound(raw) if raw else None
+
+
 # "8 of physical therapy" (the noun said once for two counts: "6 sessions of acupuncture and 8 of PT")
 _COUNT_OF_BEFORE = re.compile(
     rf"(?P<n>{NUM})\s+(?:(?:sessions?|visits?|treatments?|appointments?)\s+)?of\s+$", re.IGNORECASE
@@ -216,8 +224,7 @@ def _counted_sessions(ctx: CaseContext, req: RequestInfo, mentions: list[Mention
         sentence = ctx.mentions.sentences[m.sentence]
         others = _other_treatments(ctx, req, m.sentence)
         for cm in _COUNT_NEAR.finditer(sentence.text):
-            raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j") or cm.group("i")
-            value = upper_bound(raw) if raw else None
+            value = _count_of(cm)
             span = (sentence.start + cm.start(), sentence.start + cm.end())
             distance = min(abs(span[0] - m.end), abs(m.start - span[1]))
             between = ctx.summary[min(span[1], m.end) : max(span[0], m.start)]
@@ -251,8 +258,7 @@ def _count_in_list_items(ctx: CaseContext, req: RequestInfo, mentions: list[Ment
                 continue
             sentence = ctx.mentions.sentences[n]
             for cm in _COUNT_NEAR.finditer(sentence.text):
-                raw = cm.group("n") or cm.group("m") or cm.group("k") or cm.group("j") or cm.group("i")
-                value = upper_bound(raw) if raw else None
+                value = _count_of(cm)
                 if value and value <= 100:
                     return int(value), [m, (sentence.start + cm.start(), sentence.start + cm.end(), cm.group(0))]
     return None, []

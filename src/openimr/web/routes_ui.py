@@ -33,6 +33,11 @@ def user_or_login(request: Request, session):  # noqa: ANN201 - a User, or None 
     return user
 
 
+def error_page(request: Request, user, message: str, status: int) -> Response:  # noqa: ANN001 - a User or None
+    """The workbench's page for a request it refuses or cannot serve, with ``message`` in plain words."""
+    return templates.TemplateResponse(request, "error.html", {"user": user, "message": message}, status_code=status)
+
+
 def signed_in_as(request: Request, session, roles: tuple[str, ...], refusal: str):  # noqa: ANN001, ANN201
     """The signed-in user of a page that only ``roles`` may use, and the answer to give instead when there is
     one: the login page for no one signed in, a 403 page saying ``refusal`` for another role."""
@@ -40,8 +45,7 @@ def signed_in_as(request: Request, session, roles: tuple[str, ...], refusal: str
     if user is None:
         return None, RedirectResponse("/ui/login", status_code=303)
     if user.role not in roles:
-        page = templates.TemplateResponse(request, "error.html", {"user": user, "message": refusal}, status_code=403)
-        return user, page
+        return user, error_page(request, user, refusal, 403)
     return user, None
 
 
@@ -105,9 +109,7 @@ def _page(request: Request, session, app_id: int, error: str | None = None, stat
     try:
         app = service.get_application(session, app_id, user)
     except ServiceError as exc:
-        return templates.TemplateResponse(
-            request, "error.html", {"user": user, "message": exc.message}, status_code=exc.status
-        )
+        return error_page(request, user, exc.message, exc.status)
     case = app.reviewed_case or service.reviewed_case(app).contract_dump(exclude_none=True)
     evidence = evidence_of(app.items)
     spans = [e for found in evidence.values() for e in found]
@@ -139,9 +141,7 @@ def letter_page(app_id: AppId, request: Request, session: SessionDep) -> Respons
         app = service.get_application(session, app_id, user)
         service.letter(app, "html")  # an application not yet issued has no letter to show
     except ServiceError as exc:
-        return templates.TemplateResponse(
-            request, "error.html", {"user": user, "message": exc.message}, status_code=exc.status
-        )
+        return error_page(request, user, exc.message, exc.status)
     return templates.TemplateResponse(request, "letter.html", {"user": user, "app": app})
 
 
@@ -238,12 +238,7 @@ def stats_page(
     try:
         start, end = _day(received_from), _day(received_to)
     except ValueError:
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"user": user, "message": "The period's dates are read as YYYY-MM-DD (for example 2017-01-31)."},
-            status_code=400,
-        )
+        return error_page(request, user, "The period's dates are read as YYYY-MM-DD (for example 2017-01-31).", 400)
     period = " ".join(part for part in (f"from {start}" if start else "", f"to {end}" if end else "") if part)
     result = analytics.compute(service.stats_rows(session, start, end))
     with tempfile.TemporaryDirectory() as folder:
