@@ -1985,6 +1985,23 @@ IN_OTHER_WORDS = [
     # imaging in other words: a hernia of the disc, compression of a named root
     ("The MRI shows compression of the left L5 nerve root.", "Lumbar ESI", "case.nerve_compromise_imaging", True),
     ("CT shows a disc hernia at L4-5.", "L4-5 epidural injection", "case.nerve_compromise_imaging", True),
+    # a study's finding told after the diagnosis it confirmed, not when it failed to
+    ("Her C6 radiculopathy was confirmed on electrodiagnostic tests.", "ESI", "case.nerve_compromise_imaging", True),
+    ("He has an MRI-proven S1 radiculopathy.", "Lumbar ESI", "case.nerve_compromise_imaging", True),
+    ("His radiculopathy was not confirmed by EMG.", "Lumbar ESI", "case.nerve_compromise_imaging", None),
+    # a course's result told in the next sentence, before that sentence turns to another treatment
+    (
+        "She had a cervical epidural in August. She got about 70% better for ten weeks and used less naproxen.",
+        "Cervical ESI C6-7",
+        "prior.relief",
+        True,
+    ),
+    (
+        "He had a lumbar epidural in 2015. Ibuprofen gives him 50% relief.",
+        "Lumbar ESI L4-5",
+        "prior.relief",
+        None,
+    ),
     # a brain injury and the cognitive symptoms after it
     ("He had a concussion with loss of consciousness in May.", "Neuropsychological testing", "case.brain_injury", True),
     (

@@ -304,10 +304,27 @@ def _prior_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
     # "relief" inside a phrase of no change ("only 2 days of relief") is that phrase's word, not relief
     relief = [
         m
-        for m in ctx.mentions.in_sentences("concept", "symptom_relief", sentences)
+        for m in ctx.mentions.in_sentences("concept", "symptom_relief", sentences) + _told_next(ctx, req, prior)
         if not any(n.start <= m.start and m.end <= n.end for n in no_change)
     ]
     return tri([m for m in relief if m.given], [m for m in relief if m.negated] + no_change)
+
+
+def _told_next(ctx: CaseContext, req: RequestInfo, prior: list[Mention]) -> list[Mention]:
+    """Relief told in the sentence after the course's, before that sentence names any other treatment: "He had
+    an injection on 09/15/2016. He reported 60% relief for three months, during which he cut his hydrocodone"
+    tells the injection's result; "Ibuprofen gives him 50% relief" tells the drug's."""
+    named = sentences_of(prior)
+    out = []
+    for n in {s + 1 for s in named} - named:
+        drugs = [m for m in ctx.mentions.items if m.kind == "drug" and m.sentence == n]
+        first_other = min((o.start for o in _other_treatments(ctx, req, n) + drugs), default=None)
+        out += [
+            m
+            for m in ctx.mentions.in_sentences("concept", "symptom_relief", {n})
+            if first_other is None or m.end <= first_other
+        ]
+    return out
 
 
 def earlier_tens_failed(ctx: CaseContext, req: RequestInfo) -> Fact:
