@@ -2056,6 +2056,18 @@ IN_OTHER_WORDS = [
     # a drug prescribed now in the passive, not the worker's regimen
     ("Gabapentin is prescribed.", "Gabapentin 300 mg #90", "case.requested_drug_status", "new"),
     ("She is prescribed Norco for pain.", "Norco 10/325 #90", "case.requested_drug_status", "continued"),
+    # a change of drug starts the drug it changes to, not the one it leaves
+    ("Her doctor changed her over to tapentadol last week.", "Nucynta 50 mg #60", "case.requested_drug_status", "new"),
+    ("He was switched from oxycodone to Norco.", "Oxycodone 10 mg #60", "case.requested_drug_status", "continued"),
+    # a start told long before the request began a drug taken since; a start of the last weeks is new
+    ("Lyrica was begun in 2014 for the leg pain.", "Lyrica 75 mg #60", "case.requested_drug_status", "continued"),
+    ("She was started on duloxetine five months ago.", "Cymbalta 30 mg #30", "case.requested_drug_status", "continued"),
+    ("She was started on duloxetine ten days ago.", "Cymbalta 30 mg #30", "case.requested_drug_status", "new"),
+    ("Her lifting tolerance rose from 10 to 25 pounds.", "Physical therapy x6", "case.functional_improvement", True),
+    # a tolerance measured once is no gain; one that grew is, and so is what a drug lets the worker do
+    ("Her walking tolerance is 15 minutes.", "Tramadol 50 mg #60", "case.functional_improvement", None),
+    ("His sitting tolerance has doubled.", "Tramadol 50 mg #60", "case.functional_improvement", True),
+    ("Tramadol lets him do his yard work.", "Tramadol 50 mg #60", "case.functional_improvement", True),
     # the physician's recommendation of a drug starts it; one to go on with it does not
     ("Her doctor recommends meloxicam for the knee.", "Meloxicam 7.5 mg #30", "case.requested_drug_status", "new"),
     (

@@ -441,10 +441,14 @@ def _requested_drug_use(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not req.drug:
         return Fact(None)
     ms = [m for m in _requested_drug_mentions(ctx, req) if m.affirmed]
-    starts = sentences_of(
-        [m for label in ("new_start", "drug_stopped") for m in ctx.mentions.concept(label) if m.affirmed]
-    )
-    taken = [m for m in ms if not m.requested and m.sentence not in starts and not reports_the_service(ctx, req, m)]
+    cues = [m for label in ("new_start", "drug_stopped") for m in ctx.mentions.concept(label) if m.affirmed]
+    taken = [
+        m
+        for m in ms
+        if not m.requested
+        and not any(c.sentence == m.sentence and _starts(ctx, req, c, m) for c in cues)
+        and not reports_the_service(ctx, req, m)
+    ]
     return Fact(True, taken[:3]) if taken else Fact(False)
 
 
@@ -460,8 +464,40 @@ def _starts_requested_drug(ctx: CaseContext, req: RequestInfo) -> Fact:
         return Fact(None)
     ms = [m for m in _requested_drug_mentions(ctx, req) if not m.negated]
     starts = [m for m in ctx.mentions.concept("new_start") if m.affirmed]
-    hits = [m for m in ms if any(s.sentence == m.sentence for s in starts)]
+    hits = [m for m in ms if any(s.sentence == m.sentence and _starts(ctx, req, s, m) for s in starts)]
     return Fact(True, hits[:2] + [s for s in starts if s.sentence in sentences_of(hits)][:1]) if hits else Fact(None)
+
+
+_CHANGE_OF_DRUG = re.compile(r"^(?:switch|chang|rotat|convert|transition)", re.IGNORECASE)
+
+
+def _starts(ctx: CaseContext, req: RequestInfo, cue: Mention, drug: Mention) -> bool:
+    """Whether a cue that starts or stops a drug is about ``drug`` now: a change of drug ("switched from Norco to
+    Butrans") starts only the drug named just after it; a start told long before the request ("was started on
+    Nucynta six months ago", "in 2015") began a drug taken since, which the request continues."""
+    if _CHANGE_OF_DRUG.match(cue.text) and not 0 <= drug.start - cue.end <= 25:
+        return False
+    return cue.label != "new_start" or not _told_weeks_before(ctx, req, cue.sentence, _A_NEW_START_WEEKS)
+
+
+# A start told this long before the request (or longer) is no start now.
+_A_NEW_START_WEEKS = 4.0
+
+
+def _told_weeks_before(ctx: CaseContext, req: RequestInfo, sentence: int, weeks: float) -> bool:
+    """Whether the sentence places its event at least ``weeks`` before the request: by a time counted back
+    ("six months ago") or by its latest date."""
+    text = ctx.mentions.sentences[sentence].text
+    for ago in TIME_AGO.finditer(text):
+        unit = ago.group("unit").lower().rstrip("s")
+        n = to_number(ago.group("n")) or 1.0
+        if unit in _WEEKS_PER and n * _WEEKS_PER[unit] >= weeks:
+            return True
+    as_of = judged_as_of(ctx, req)
+    # a year alone ("in 2015") is dated by its last day, the latest it can mean
+    dates = [d.date for d in find_dates(text)] + [dt.date(int(y), 12, 31) for y in _IN_YEAR.findall(text)]
+    elapsed = weeks_between(max(dates), as_of) if dates else None
+    return elapsed is not None and elapsed >= weeks
 
 
 def _requested_drug_status(ctx: CaseContext, req: RequestInfo) -> Fact:
