@@ -90,6 +90,9 @@ def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) 
         # how long the complaint has lasted, when the record tells nothing else (the fewest "several" can mean)
         ("She has had right wrist pain for several months from typing.", 13),
         ("He injured his back in 2010 and has had leg numbness for two months.", 367),
+        # the care given for the complaint is at least as long as the complaint
+        ("Her shoulder still hurts after eight months of physical therapy and injections.", 35),
+        ("He wore a splint for three weeks without relief.", None),
     ],
 )
 def test_date_of_injury_counted_back_from_the_request(summary: str, weeks: int | None) -> None:

@@ -2066,6 +2066,8 @@ IN_OTHER_WORDS = [
     ("Her lifting tolerance rose from 10 to 25 pounds.", "Physical therapy x6", "case.functional_improvement", True),
     # a tolerance measured once is no gain; one that grew is, and so is what a drug lets the worker do
     ("Her walking tolerance is 15 minutes.", "Tramadol 50 mg #60", "case.functional_improvement", None),
+    # fear of moving is a risk factor for delayed recovery that behavioural care addresses
+    ("He avoids activities for fear of movement.", "CBT 4 sessions", "case.psych", True),
     ("His sitting tolerance has doubled.", "Tramadol 50 mg #60", "case.functional_improvement", True),
     ("Tramadol lets him do his yard work.", "Tramadol 50 mg #60", "case.functional_improvement", True),
     # the physician's recommendation of a drug starts it; one to go on with it does not

@@ -67,6 +67,10 @@ TOPICS = [
     ("Kera-Tek analgesic gel", "topical_analgesics"),
     ("Gel-One injection right knee", "joint_injection"),
     ("Medication management visits monthly", "office_visits"),
+    # the service named decides over the specialty that gives it
+    ("Psychiatrist med management visits x3", "office_visits"),
+    ("Psychiatric follow-ups for medication management, 4", "office_visits"),
+    ("Psychiatric evaluation", "psychological"),
     # request titles in other words
     ("Injections into trigger points of the upper back", "trigger_point_injection"),
     ("Twelve sessions of land-based therapy", "physical_therapy"),

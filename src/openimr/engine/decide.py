@@ -130,12 +130,14 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     # "a 2014 injury", "injured in 2014": a year alone, read as its first day (chronicity is what it decides)
     if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
         return dt.date(int(year.group("y") or year.group("z")), 1, 1)
-    # "right wrist pain for several months": how long the complaint has lasted, counted back from the request
-    if (lasted := _COMPLAINT_FOR.search(text)) and (
-        amount := _FEW.get(lasted.group("n").lower()) or to_number(lasted.group("n"))
-    ):
-        days = _DAYS_IN[lasted.group("unit").lower().rstrip("s")]
-        return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
+    # "right wrist pain for several months": how long the complaint has lasted, counted back from the request;
+    # else "despite 6 months of therapy": the complaint is at least as old as the care given for it
+    for lasting in (_COMPLAINT_FOR, _CARE_FOR):
+        if (lasted := lasting.search(text)) and (
+            amount := _FEW.get(lasted.group("n").lower()) or to_number(lasted.group("n"))
+        ):
+            days = _DAYS_IN[lasted.group("unit").lower().rstrip("s")]
+            return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
     return None
 
 
@@ -157,6 +159,12 @@ _YEAR_START = re.compile(r"((?:19|20)\d{2})\b")
 _COMPLAINT_FOR = re.compile(
     r"\b(?:pain|symptoms|complaints|numbness|tingling)\b[^.;]{0,40}?\bfor (?:the (?:past|last) )?(?:about )?"
     rf"(?P<n>several|a few|a couple of|{NUM}) (?P<unit>weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+# "6 months of therapy", "after several weeks of conservative care": how long the care given has lasted
+_CARE_FOR = re.compile(
+    rf"\b(?P<n>several|a few|a couple of|{NUM}) (?P<unit>weeks?|months?|years?) of (?:\w+ ){{0,2}}?"
+    r"(?:therapy|treatment|care|medications?|management|splinting|bracing|injections?)\b",
     re.IGNORECASE,
 )
 # a word of quantity read as the fewest it can mean: a duration read long would make a case chronic

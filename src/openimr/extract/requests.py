@@ -173,7 +173,19 @@ def _term_patterns() -> list[_Term]:
     # "XR lumbar spine 2 views" is films; "Voltaren XR 100mg" is an extended-release drug
     out.append(_Term("xray", _XR_FILMS, treatments().topics["xray"].priority, exact=True))
     out.append(_Term("mri", _MR_IMAGING, treatments().topics["mri"].priority, exact=True))
+    # "Psychiatric medication management visits": the service named (visits that manage the drugs) decides over
+    # the specialty that gives it, which alone would file the request as psychotherapy
+    psych = treatments().topics["psychological"].priority
+    out.append(_Term("office_visits", _MEDICATION_MANAGEMENT_VISITS, psych + 1, exact=True))
     return out
+
+
+_MEDICATION_MANAGEMENT_VISITS = re.compile(
+    r"\b(?:medication|med|medicine|pharmacologic(?:al)?) management "
+    r"(?:visits?|sessions?|appointments?|follow[- ]?ups?)\b"
+    r"|\bfollow[- ]?ups? (?:visits? )?(?:for|of) (?:the )?(?:medication|med)s? management\b",
+    re.IGNORECASE,
+)
 
 
 # The words after "XR" or "MR" that make them films or imaging rather than a drug's release form.
