@@ -2066,6 +2066,17 @@ IN_OTHER_WORDS = [
     ("Her lifting tolerance rose from 10 to 25 pounds.", "Physical therapy x6", "case.functional_improvement", True),
     # a tolerance measured once is no gain; one that grew is, and so is what a drug lets the worker do
     ("Her walking tolerance is 15 minutes.", "Tramadol 50 mg #60", "case.functional_improvement", None),
+    # an elicited sign in shorthand, under "O:" after a line of complaints, is the examiner's finding
+    (
+        "S: numbness of the right hand at night. O: (+) Tinel R wrist.",
+        "R carpal tunnel release",
+        "case.entrapment_signs",
+        True,
+    ),
+    ("Exam: Neer/Hawkins + on the left.", "Left shoulder subacromial decompression", "case.impingement", True),
+    ("Exam: (-) Tinel, (-) Phalen bilaterally.", "Carpal tunnel release", "case.entrapment_signs", None),
+    # a risk factor for osteonecrosis of the hip
+    ("He has taken prednisone daily for years for his asthma.", "MRI right hip", "case.osteonecrosis_risk", True),
     # fear of moving is a risk factor for delayed recovery that behavioural care addresses
     ("He avoids activities for fear of movement.", "CBT 4 sessions", "case.psych", True),
     ("His sitting tolerance has doubled.", "Tramadol 50 mg #60", "case.functional_improvement", True),

@@ -957,6 +957,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.multilevel_fusion": _multilevel_fusion,
     "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
     "case.fusion_risk": _concept("fusion_risk"),
+    "case.osteonecrosis_risk": _concept("osteonecrosis_risk"),
     "case.spasticity": _concept("spasticity"),
     "case.locked_knee": _concept("locked_knee"),
     "case.total_med": total_med,

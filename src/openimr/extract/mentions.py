@@ -164,13 +164,13 @@ _SUBJECTIVE_HEADING = re.compile(
 )
 # Words of the examination after a complaint cue: "she reports numbness and on exam there is weakness"
 _EXAMINED = re.compile(
-    r"\b(?:exam\w*|objective\w*|o\s*:|revealed|reveals|demonstrat\w+|showed|shows|found|elicited|"
-    r"palpation|inspection|testing|tested)\b",
+    r"\b(?:exam\w*|objective\w*|revealed|reveals|demonstrat\w+|showed|shows|found|elicited|"
+    r"palpation|inspection|testing|tested)\b|\bo\s*:",
     re.IGNORECASE,
 )
 _ELICITED_SIGN = re.compile(
     r"\b(?:positive|negative|sign|signs|test|maneuver|reflex\w*|jerks?|atrophy|wasting|tenderness|dermatom\w*|"
-    r"myotom\w*)\b|\d[+-]?/5",
+    r"myotom\w*|tinel\S*|phalen\S*|durkan\S*|mcmurray\S*|lachman\S*|spurling\S*|hawkins\S*|neer\S*)\b|\d[+-]?/5",
     re.IGNORECASE,
 )
 _COMPLAINT_AFTER = re.compile(
