@@ -2075,6 +2075,16 @@ IN_OTHER_WORDS = [
     ),
     ("Exam: Neer/Hawkins + on the left.", "Left shoulder subacromial decompression", "case.impingement", True),
     ("Exam: (-) Tinel, (-) Phalen bilaterally.", "Carpal tunnel release", "case.entrapment_signs", None),
+    # what makes preoperative tests, transport and home care necessary
+    ("He has type 2 diabetes and high blood pressure.", "Preoperative labs", "case.medical_comorbidity", True),
+    ("She denies diabetes, heart disease or hypertension.", "Preoperative EKG", "case.medical_comorbidity", False),
+    (
+        "She is not cleared to drive after the knee replacement.",
+        "Transportation x6",
+        "case.cannot_self_transport",
+        True,
+    ),
+    ("Stiff since his knee replacement in June.", "Home health PT", "case.surgery_done", True),
     # a risk factor for osteonecrosis of the hip
     ("He has taken prednisone daily for years for his asthma.", "MRI right hip", "case.osteonecrosis_risk", True),
     # fear of moving is a risk factor for delayed recovery that behavioural care addresses

@@ -958,6 +958,8 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
     "case.fusion_risk": _concept("fusion_risk"),
     "case.osteonecrosis_risk": _concept("osteonecrosis_risk"),
+    "case.medical_comorbidity": _concept("medical_comorbidity"),
+    "case.cannot_self_transport": _concept("cannot_self_transport"),
     "case.spasticity": _concept("spasticity"),
     "case.locked_knee": _concept("locked_knee"),
     "case.total_med": total_med,
