@@ -2085,6 +2085,9 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Stiff since his knee replacement in June.", "Home health PT", "case.surgery_done", True),
+    # the worker's readiness for surgery, which ACOEM asks before imaging the low back
+    ("She says she is willing to undergo surgery.", "MRI lumbar spine", "case.surgery_planned", True),
+    ("He is not interested in an operation.", "MRI lumbar spine", "case.surgery_planned", False),
     # a risk factor for osteonecrosis of the hip
     ("He has taken prednisone daily for years for his asthma.", "MRI right hip", "case.osteonecrosis_risk", True),
     # fear of moving is a risk factor for delayed recovery that behavioural care addresses
