@@ -119,6 +119,22 @@ def test_an_associated_service_listed_before_its_surgery_still_follows_it() -> N
     assert sling.criteria[0].id == "primary_item_supported"
 
 
+def test_the_services_of_an_operation_follow_it() -> None:
+    """Anesthesia and the surgery centre named "for" a surgery are services of it, not the surgery: they follow
+    a surgery upheld in the same case, and one the record says is authorized."""
+    case = {**CASE, "requests": [CASE["requests"][0], {"text": "Anesthesia for right shoulder arthroscopy"}]}
+    surgery, anesthesia = api.review(case).determinations
+    assert surgery.decision == "Upheld" and anesthesia.decision == "Upheld"
+    authorized = {
+        **CASE,
+        "case_summary": CASE["case_summary"] + " His rotator cuff repair was authorized and is set for 06/20/2016.",
+        "requests": [{"text": "Outpatient surgery center for the rotator cuff repair"}],
+    }
+    (facility,) = api.review(authorized).determinations
+    assert facility.decision == "Overturned"
+    assert facility.criteria[0].id == "operation_supported" and facility.criteria[0].met is True
+
+
 KNEE_REPLACEMENT = {
     "case_summary": (
         "The 67-year-old woman hurt her right knee at work on 02/03/2014. Weight-bearing films show bone-on-bone "

@@ -71,6 +71,10 @@ TOPICS = [
     ("Psychiatrist med management visits x3", "office_visits"),
     ("Psychiatric follow-ups for medication management, 4", "office_visits"),
     ("Psychiatric evaluation", "psychological"),
+    # the services of an operation, named for it or after it
+    ("Anesthesia for L4-5 fusion", "surgical_services"),
+    ("Intraoperative neuromonitoring, cervical fusion", "surgical_services"),
+    ("Bone growth stimulator after lumbar fusion", "dme"),
     # request titles in other words
     ("Injections into trigger points of the upper back", "trigger_point_injection"),
     ("Twelve sessions of land-based therapy", "physical_therapy"),

@@ -40,7 +40,12 @@ _ADDITIONAL = re.compile(
 _INITIAL = re.compile(r"\b(?:initial|trial|new|first|evaluate and treat|eval and treat)\b", re.IGNORECASE)
 _PURCHASE = re.compile(r"\b(?:purchase|buy)\b", re.IGNORECASE)
 _RENTAL = re.compile(r"\b(?:rental|rent|rented)\b", re.IGNORECASE)
-_WITH_CLAUSE = re.compile(r"\s(?:with|plus|including|followed by|and then|for)\s", re.IGNORECASE)
+# The words after which a request title qualifies its main item: what comes "with" it ("ESI with consult"), what
+# it is "for" ("Anesthesia for lumbar fusion"), its occasion ("Lumbar brace post fusion", "Bone growth stimulator
+# after fusion"). The item asked for comes first.
+_WITH_CLAUSE = re.compile(
+    r"\s(?:with|plus|including|followed by|and then|for|after|post|following|s/p)\s", re.IGNORECASE
+)
 _COMPONENTS = {
     "emg": re.compile(r"\bEMG\b|electromyogra", re.IGNORECASE),
     "ncs": re.compile(r"\bNC[SV]\b|nerve conduction", re.IGNORECASE),
