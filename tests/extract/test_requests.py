@@ -73,6 +73,7 @@ TOPICS = [
     ("Psychiatric evaluation", "psychological"),
     # the services of an operation, named for it or after it
     ("Anesthesia for L4-5 fusion", "surgical_services"),
+    ("First assistant for shoulder arthroscopy", "surgical_associated"),
     ("Intraoperative neuromonitoring, cervical fusion", "surgical_services"),
     ("Bone growth stimulator after lumbar fusion", "dme"),
     # request titles in other words
