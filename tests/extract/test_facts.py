@@ -2085,6 +2085,10 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Stiff since his knee replacement in June.", "Home health PT", "case.surgery_done", True),
+    # a pain medication the worker cannot take (acupuncture's precondition), not an activity the worker cannot bear
+    ("She cannot tolerate anti-inflammatories.", "Acupuncture x6", "case.adverse_effects", True),
+    ("Tramadol was not tolerated.", "Acupuncture x6", "case.adverse_effects", True),
+    ("He could not tolerate his full work duties.", "Acupuncture x6", "case.adverse_effects", None),
     # the worker's readiness for surgery, which ACOEM asks before imaging the low back
     ("She says she is willing to undergo surgery.", "MRI lumbar spine", "case.surgery_planned", True),
     ("He is not interested in an operation.", "MRI lumbar spine", "case.surgery_planned", False),

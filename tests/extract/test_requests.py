@@ -274,6 +274,30 @@ def test_modified_request_is_judged_with_its_original() -> None:
     assert info.regions == ["lumbar", "cervical"]
 
 
+@pytest.mark.parametrize(
+    ("text", "original", "authorized", "additional"),
+    [
+        ("Chiropractic care 10 visits (modified to 4)", 10, 4, False),
+        ("Aquatic therapy x8 - UR certified 4", 8, 4, False),
+        ("Remaining 4 of 10 physical therapy visits", 10, 6, False),
+        ("Additional acupuncture 6 sessions; 3 were approved", 6, 3, True),
+    ],
+)
+def test_a_title_that_says_what_was_certified_is_judged_as_the_whole_course(
+    text: str, original: int, authorized: int, additional: bool
+) -> None:
+    """A few words of the title tell the modification: the whole course is the one judged, and "remaining"
+    alone does not make it an extension."""
+    info = understand_request(text)
+    assert info.modified and info.partial
+    assert (info.original_count, info.authorized_count, info.additional) == (original, authorized, additional)
+
+
+def test_a_plain_title_is_not_modified() -> None:
+    info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
+    assert not info.modified and info.original_count is None
+
+
 def test_whole_original_left_eligible_is_not_partial() -> None:
     info = understand_request(
         "Acute inpatient rehabilitation 7-10 days was the original request. The Claims Administrator authorized "

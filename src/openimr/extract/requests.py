@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from openimr.dates import find_dates
 from openimr.extract.plain import plain
-from openimr.extract.quantities import Quantities, parse_quantities
+from openimr.extract.quantities import NUM, Quantities, parse_quantities, to_number
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
 from openimr.vocabulary import drug_names, drugs, kind_of, phrase_pattern, treatments
@@ -35,6 +35,16 @@ _SERVICE_DATE = re.compile(
 _ADDITIONAL = re.compile(
     r"\b(?:additional|continued?|continuing|further|more|extension|remaining|repeat|another|"
     r"ongoing|refills?)\b",
+    re.IGNORECASE,
+)
+# A title that tells, in a few words, what utilization review certified of it: "Physical therapy 12 visits
+# (modified to 6)", "Norco 10/325 #90, modified to #60", "PT x12 - UR certified 6", "Acupuncture 12 (6 approved)",
+# "Remaining 6 of 12 acupuncture sessions". The letter's long form is read by ``split_modified_request``.
+_CERTIFIED_PART = re.compile(
+    rf"\b(?:modified|reduced|changed) to #?\s?(?P<a>{NUM})\b"
+    rf"|\b(?:UR |utilization review |the reviewer )?(?:certified|approved|authorized) #?\s?(?P<b>{NUM})\b"
+    rf"|\b(?P<c>{NUM}) (?:(?:were|was|are|is) )?(?:certified|approved|authorized)\b"
+    rf"|\bremaining (?P<d>{NUM}) of\b",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(r"\b(?:initial|trial|new|first|evaluate and treat|eval and treat)\b", re.IGNORECASE)
@@ -415,4 +425,24 @@ def understand_request(text: str) -> RequestInfo:
         # authorization does not make the request "additional"; the guidelines read ``original_count``.
         # A remaining portion (not the whole original request left IMR eligible).
         info.partial = bool(parts.get("disputed")) and parts.get("disputed") != parts.get("original_request")
+    elif certified := _CERTIFIED_PART.search(working):
+        _read_certified_part(info, working, certified)
     return info
+
+
+def _read_certified_part(info: RequestInfo, working: str, certified: re.Match[str]) -> None:
+    """A title that says in a few words what UR certified of it: the request is the whole original course (its
+    count, the first the title gives) of which part was certified; what remains is not an extension of a course
+    ("the remaining 6 of 12" is still the first 12)."""
+    rest = working[: certified.start()] + working[certified.end() :]
+    if certified.group("d"):  # "Remaining 6 of 12 ...": the 12 are the original, the other 6 were certified
+        remaining = to_number(certified.group("d")) or 0
+        original = parse_quantities(rest, is_drug=info.kind == "drug").count
+        authorized = original - remaining if original else None
+    else:
+        original = info.quantities.count
+        authorized = to_number(next(g for g in certified.groups() if g))
+    info.modified = info.partial = True
+    info.original_count = int(original) if original else None
+    info.authorized_count = int(authorized) if authorized is not None else None
+    info.additional = bool(_ADDITIONAL.search(rest.replace("remaining", "")))
