@@ -2085,6 +2085,11 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Stiff since his knee replacement in June.", "Home health PT", "case.surgery_done", True),
+    # a study told as a repeat of one before: by the request, by "repeat" in the plan, by the last one told beside it
+    ("Neck pain for years.", "Repeat MRI of the cervical spine", "case.prior_study", True),
+    ("The plan includes an updated lumbar MRI.", "MRI lumbar spine", "case.prior_study", True),
+    ("Plan: cervical MRI (last one done in 2013).", "MRI cervical spine", "case.prior_study", True),
+    ("Plan: cervical MRI to look for a herniation.", "MRI cervical spine", "case.prior_study", False),
     # a pain medication the worker cannot take (acupuncture's precondition), not an activity the worker cannot bear
     ("She cannot tolerate anti-inflammatories.", "Acupuncture x6", "case.adverse_effects", True),
     ("Tramadol was not tolerated.", "Acupuncture x6", "case.adverse_effects", True),

@@ -288,8 +288,34 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
         hits = [m for m in hits if _dated_before(ctx, m, req.service_date)]
     if hits:
         return Fact(True, hits[:3])
+    if _A_REPEAT.search(req.disputed_text) and not req.service_date:
+        return Fact(True, [])  # "Repeat MRI of the lumbar spine": the request itself says one was done
+    planned = _same_service(ctx, req, [m for m in ctx.mentions.of("treatment", req.topic) if not m.negated])
+    told = [m for m in planned if _told_as_a_repeat(ctx, m)]
+    if told:
+        return Fact(True, told[:2])
     approved = _already_approved(ctx, req)
     return approved if approved.value else Fact(False)
+
+
+# The words that make a study a repeat of one done before: "a repeat MRI", "an updated cervical MRI"; and a
+# study before it told beside the planned one: "a cervical MRI (the last was in 2013)".
+_A_REPEAT = re.compile(r"\b(?:repeat|repeated|another|updated)\b", re.IGNORECASE)
+_REPEAT_BEFORE = re.compile(r"\b(?:repeat|repeated|another|updated)\s+(?:[\w/-]+\s+){0,2}$", re.IGNORECASE)
+_LAST_ONE_AFTER = re.compile(
+    r"^[^.;]{0,15}?\b(?:the )?(?:last|previous|prior|most recent|earlier)(?: one| study| scan| test| mri| ct| emg)?"
+    r"\s+(?:was|were|one was|done|performed|obtained|dated|in|on|from)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_a_repeat(ctx: CaseContext, m: Mention) -> bool:
+    """Whether the record's words make the study named at ``m`` a repeat: "repeat" or "updated" just before
+    it, or a study before it told right after ("(the last was in 2013)")."""
+    sentence = ctx.mentions.sentences[m.sentence]
+    before = ctx.summary[max(sentence.start, m.start - 40) : m.start]
+    after = ctx.summary[m.end : sentence.end]
+    return bool(_REPEAT_BEFORE.search(before) or _LAST_ONE_AFTER.match(after))
 
 
 def _not_the_requested_test(ctx: CaseContext, req: RequestInfo, screens: list[Mention]) -> list[Mention]:
