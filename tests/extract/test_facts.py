@@ -2195,6 +2195,9 @@ def test_a_finding_for_a_request_in_shorthand_or_other_words(
         ("Utilization review approved 6 of the 12 requested physical therapy visits.", (12, 6)),
         ("The request for 12 sessions of physical therapy was modified to 6 sessions.", (12, 6)),
         ("UR certified 6 out of 12 physical therapy visits.", (12, 6)),
+        # the request as the whole course of which a part was certified
+        ("UR approved 2 of the 6 physical therapy visits.", (6, 2)),
+        ("Utilization review modified the physical therapy to 4 visits.", (6, 4)),
         # not a partial certification, or not one the request is the rest of
         ("He has had 6 of 12 physical therapy visits so far.", None),
         ("UR approved 2 of the 10 physical therapy visits.", None),

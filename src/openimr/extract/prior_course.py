@@ -363,6 +363,12 @@ _PART_OF_WHOLE = re.compile(
     rf"(?:\w+\s+){{0,3}}?to\s+(?P<n3>{NUM})\b",
     re.IGNORECASE,
 )
+# ... or the part alone, the whole being the request: "modified the physical therapy to 6 sessions"
+_PART_ALONE = re.compile(
+    rf"\b(?:modified|reduced)\s+(?:the\s+)?(?:request\s+(?:for\s+)?)?(?:[\w-]+\s+){{0,4}}?to\s+(?P<n>{NUM})\s+"
+    rf"(?:\w+\s+){{0,2}}?{_SESSION_NOUNS}\b",
+    re.IGNORECASE,
+)
 
 
 def partial_certification(ctx: CaseContext, req: RequestInfo) -> tuple[int, int] | None:
@@ -374,9 +380,15 @@ def partial_certification(ctx: CaseContext, req: RequestInfo) -> tuple[int, int]
         return None
     named = {m.sentence for m in ctx.mentions.of("treatment", req.topic)}
     for n in sorted(named):
-        for found in _PART_OF_WHOLE.finditer(ctx.mentions.sentences[n].text):
+        text = ctx.mentions.sentences[n].text
+        for found in _PART_OF_WHOLE.finditer(text):
             part = upper_bound(found.group("n") or found.group("n2") or found.group("n3"))
             whole = upper_bound(found.group("m") or found.group("m2") or found.group("m3"))
-            if part and whole and part < whole and req.count == whole - part:
+            # the request is the remainder, or the whole course of which the part was certified
+            if part and whole and part < whole and req.count in (whole - part, whole):
                 return int(whole), int(part)
+        for found in _PART_ALONE.finditer(text):
+            part = upper_bound(found.group("n"))
+            if part and part < req.count:
+                return int(req.count), int(part)
     return None
