@@ -85,6 +85,9 @@ def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) 
     [
         ("He hurt his back at work about three months ago.", 13),
         ("She injured her knee on the job two weeks ago.", 2),
+        # a day named relative to the visit
+        ("He slipped and fell on a wet floor at work yesterday.", 0),
+        ("She strained her back lifting a patient last week.", 1),
         # the year of the injury, not the flare of 3 days ago
         ("He has chronic pain from a 2010 injury; a flare began 3 days ago.", 367),
         # how long the complaint has lasted, when the record tells nothing else (the fewest "several" can mean)

@@ -127,6 +127,8 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
                 amount = to_number(ago.group("n")) or 1
                 days = _DAYS_IN[ago.group("unit").lower().rstrip("s")]
                 return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
+            if day := _RELATIVE_DAY.search(window):
+                return (case.ur_denial_date or review_date) - dt.timedelta(days=_DAYS_BACK[day.group(1).lower()])
     # "a 2014 injury", "injured in 2014": a year alone, read as its first day (chronicity is what it decides)
     if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
         return dt.date(int(year.group("y") or year.group("z")), 1, 1)
@@ -169,6 +171,9 @@ _CARE_FOR = re.compile(
 )
 # a word of quantity read as the fewest it can mean: a duration read long would make a case chronic
 _FEW = {"several": 3, "a few": 2, "a couple of": 2}
+# "fell at work yesterday", "hurt his back this morning": a day named relative to the visit, counted back
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|this morning|last night|last week|the day before)\b", re.IGNORECASE)
+_DAYS_BACK = {"yesterday": 1, "today": 0, "this morning": 0, "last night": 1, "last week": 7, "the day before": 1}
 # the days of a unit of time, for a time counted back from the request
 _DAYS_IN = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 _INJURY_YEAR = re.compile(
