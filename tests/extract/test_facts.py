@@ -2085,6 +2085,14 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Stiff since his knee replacement in June.", "Home health PT", "case.surgery_done", True),
+    # relief said to be brief is care that failed
+    (
+        "A splint and an injection gave only short-lived relief.",
+        "Trigger finger release",
+        "case.failed_conservative_care",
+        True,
+    ),
+    ("Therapy brought transient benefit.", "Trigger finger release", "case.failed_conservative_care", True),
     # a study told as a repeat of one before: by the request, by "repeat" in the plan, by the last one told beside it
     ("Neck pain for years.", "Repeat MRI of the cervical spine", "case.prior_study", True),
     ("The plan includes an updated lumbar MRI.", "MRI lumbar spine", "case.prior_study", True),
