@@ -2085,6 +2085,10 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Stiff since his knee replacement in June.", "Home health PT", "case.surgery_done", True),
+    # the size of measured relief: a percentage, or the share of the pain two scores leave
+    ("Pain is 6/10 on tramadol and 8/10 off it.", "Tramadol 50 mg #60", "case.relief_percent", 25),
+    ("Pain 9/10 without meds, 6/10 with meds.", "Tramadol 50 mg #60", "case.relief_percent", 33),
+    ("Tramadol gives him about 40% relief.", "Tramadol 50 mg #60", "case.relief_percent", 40.0),
     # relief said to be brief is care that failed
     (
         "A splint and an injection gave only short-lived relief.",

@@ -675,6 +675,33 @@ def _drug_weeks_from_duration(ctx: CaseContext, evidence: list) -> Fact:
     return Fact(None, evidence[:1])
 
 
+_PERCENT = re.compile(r"\b(\d{1,3}) ?(?:%|percent)")
+_SCORE = re.compile(r"\b(\d{1,2})(?: ?(?:/ ?10|out of 10))?\b")
+_SHARE_WORDS = {"half": 50.0, "a third": 33.0, "two-thirds": 67.0, "two thirds": 67.0}
+
+
+def _relief_percent(ctx: CaseContext, req: RequestInfo) -> Fact:
+    """How much the measured relief is, in percent of the pain: the largest a mention of measured relief gives
+    (a percentage, or two scores: "7/10 with medications and 9/10 without" is 22%). Unknown when no mention
+    gives numbers ("pain scores with and without medications are recorded"). Why: reviewers weigh whether the
+    relief is meaningful, not only whether it was measured."""
+    best: float | None = None
+    evidence = []
+    for m in given(ctx.mentions.concept("quantified_relief")):
+        text = m.text.lower()
+        share = next((v for w, v in _SHARE_WORDS.items() if w in text), None)
+        if percent := _PERCENT.search(text):
+            share = float(percent.group(1))
+        elif share is None:
+            scores = [int(n) for n in _SCORE.findall(_PERCENT.sub(" ", text)) if 0 <= int(n) <= 10]
+            if len(scores) >= 2 and max(scores[:2]) > 0:
+                high, low = max(scores[:2]), min(scores[:2])
+                share = round(100.0 * (high - low) / high)
+        if share is not None and (best is None or share > best):
+            best, evidence = share, [m]
+    return Fact(best, evidence)
+
+
 def _quantified_relief(ctx: CaseContext, req: RequestInfo) -> Fact:
     pos = given(ctx.mentions.concept("quantified_relief"))
     if pos:
@@ -984,6 +1011,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.foot_orthotic_condition": _concept("foot_orthotic_condition"),
     "case.fusion_risk": _concept("fusion_risk"),
     "case.osteonecrosis_risk": _concept("osteonecrosis_risk"),
+    "case.relief_percent": _relief_percent,
     "case.medical_comorbidity": _concept("medical_comorbidity"),
     "case.cannot_self_transport": _concept("cannot_self_transport"),
     "case.spasticity": _concept("spasticity"),
