@@ -33,6 +33,10 @@ VISITS = [
     ("Home health aide 4 hours/day, 5 days/week for 2 weeks", 10, 5, 2),
     ("Acupuncture (x8)", 8, None, None),
     ("Ten chiropractic adjustments", 10, None, None),
+    # a series told as such; a spinal level is a place, not a count or a frequency
+    ("Hyaluronic acid injections, a series of three", 3, None, None),
+    ("Right TFESI C5-6 x2", 2, None, None),
+    ("Lumbar ESI L5-S1", None, None, None),
 ]
 
 

@@ -105,6 +105,8 @@ _TOTAL = [
         re.IGNORECASE,
     ),
     re.compile(r"#\s*(?P<n>\d+)(?!\s*(?:mg|%))", re.IGNORECASE),
+    # "a series of 3 injections", "series of three ESIs"
+    re.compile(rf"\bseries of (?P<n>\d+|{_WORD_RE})\b", re.IGNORECASE),
     re.compile(rf"\b(?:qty|quantity)\s*:?\s*(?P<n>\d+|{_WORD_RE})\b", re.IGNORECASE),
     # "no. 120" (two or three digits: "Tylenol No. 3" is a drug's name)
     re.compile(r"\bno\.\s*(?P<n>\d{2,3})\b", re.IGNORECASE),
@@ -190,8 +192,14 @@ def frequency_course(text: str) -> int | None:
 _SINGLE_DOSE = re.compile(r"\b(?:injection|shot|infusion)\b(?!s)|\bx\s*1\b(?![\d.])|\bsingle dose\b", re.IGNORECASE)
 
 
+# A spinal level ("L4-5", "C5-C6", "L5-S1") names a place, not a number of visits: "TFESI L4-5 x2" is two
+# injections, not four to five a week for two weeks.
+_SPINAL_LEVEL = re.compile(r"\b[CTLS]\d{1,2}\s*-\s*(?:[CTLS]\d{1,2}|\d{1,2})\b", re.IGNORECASE)
+
+
 def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     """Read the quantities of one request text."""
+    text = _SPINAL_LEVEL.sub(lambda m: " " * len(m.group(0)), text)
     q = Quantities(unspecified=bool(_UNSPECIFIED.search(text)))
     q.strengths = [m.group(0).replace(" ", "") for m in _STRENGTH.finditer(text)]
     if m := _REFILLS.search(text):
