@@ -53,6 +53,9 @@ DRUGS = [
     ("Hydrocodone (Norco 5/325mg) #60", 60, None, None, ["5/325mg"]),
     ("Oxycodone HCL ER 20mg #60 day supply: 30", 60, None, 30, ["20mg"]),
     ("Voltaren 75mg #60 with 3 refills", 60, 3, None, ["75mg"]),
+    # refills in prescription shorthand, and not the quantity before the word
+    ("Gabapentin 600mg 1 po tid #90 RF3", 90, 3, None, ["600mg"]),
+    ("Norco 10/325mg #120 refill x1", 120, 1, None, ["10/325mg"]),
     ("Cyclobenzaprine 7.5mg QTY: 90", 90, None, None, ["7.5mg"]),
     ("Norco 10/325mg, 120 tablets", 120, None, None, ["10/325mg"]),
     ("Norco 10/325 quantity ninety", 90, None, None, []),

@@ -293,6 +293,14 @@ def test_a_title_that_says_what_was_certified_is_judged_as_the_whole_course(
     assert (info.original_count, info.authorized_count, info.additional) == (original, authorized, additional)
 
 
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [("TFESI L4-S1", 2), ("Medial branch blocks L3-S1 bilateral", 3), ("C5-7 ACDF", 2), ("L4-5, L5-S1 and L4-5", 2)],
+)
+def test_a_range_of_spinal_levels_counts_each_level(text: str, levels: int) -> None:
+    assert understand_request(text).levels == levels
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None

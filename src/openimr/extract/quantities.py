@@ -117,7 +117,12 @@ _TOTAL = [
     ),
 ]
 _WORD_PAREN = re.compile(rf"\b(?P<w>{_WORD_RE})\s*\(\s*(?P<d>\d+)\s*\)", re.IGNORECASE)
-_REFILLS = re.compile(rf"(?:with\s+)?(?P<n>{NUM})\s+refills?|refills?\s*:?\s*(?P<m>\d+)", re.IGNORECASE)
+# "with 2 refills", "refills: 3", "refill x2", "RF3", "RF x 2" (not the quantity before it: "#120 refill x1")
+_REFILLS = re.compile(
+    rf"(?:with\s+)?(?<![#\d])(?<!# )(?P<n>{NUM})\s+refills?"
+    r"|refills?\s*:?\s*(?:x\s*)?(?P<m>\d+)|\bRF\s*(?:x\s*)?(?P<k>\d)\b",
+    re.IGNORECASE,
+)
 _DAY_SUPPLY = [
     re.compile(r"day\s+supply\s*:?\s*(?P<n>\d+)", re.IGNORECASE),
     re.compile(r"(?P<n>\d+)[- ]day\s+supply", re.IGNORECASE),
@@ -203,7 +208,7 @@ def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     q = Quantities(unspecified=bool(_UNSPECIFIED.search(text)))
     q.strengths = [m.group(0).replace(" ", "") for m in _STRENGTH.finditer(text)]
     if m := _REFILLS.search(text):
-        q.refills = int(to_number(m.group("n") or m.group("m")) or 0)
+        q.refills = int(to_number(m.group("n") or m.group("m") or m.group("k")) or 0)
     for pattern in _DAY_SUPPLY:
         if m := pattern.search(text):
             q.day_supply = int(m.group("n"))

@@ -151,7 +151,27 @@ class RequestInfo:
 
     @property
     def levels(self) -> int:
-        return len(re.findall(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b", plain(self.disputed_text), re.IGNORECASE))
+        """The spinal levels (motion segments) the request names: "L4-5, L5-S1" is two, and so is the range
+        "L4-S1"; "C5-7" is two; a level named twice counts once."""
+        segments: set[int] = set()
+        for m in _SPINAL_RANGE.finditer(plain(self.disputed_text)):
+            low = _vertebra(m.group("r1"), m.group("n1"))
+            high = _vertebra(m.group("r2") or m.group("r1"), m.group("n2"))
+            if low is not None and high is not None and 0 < high - low <= 8:
+                segments.update(range(low, high))
+        return len(segments)
+
+
+_SPINAL_RANGE = re.compile(r"\b(?P<r1>[CTLS])(?P<n1>\d{1,2})\s*-\s*(?P<r2>[CTLS])?(?P<n2>\d{1,2})\b", re.IGNORECASE)
+# The first vertebra of each region in one count down the spine (C1 = 1 ... C7, T1 = 8 ... T12, L1 = 20 ... L5, S1)
+_REGION_START = {"c": (1, 7), "t": (8, 12), "l": (20, 5), "s": (25, 5)}
+
+
+def _vertebra(region: str, number: str) -> int | None:
+    """The vertebra's place down the spine, or None for a number its region does not have."""
+    start, size = _REGION_START[region.lower()]
+    n = int(number)
+    return start + n - 1 if 1 <= n <= size else None
 
 
 @dataclass(frozen=True)
