@@ -64,6 +64,8 @@ class DrugVocabulary(_Strict):
     # Drugs whose patch is a systemic delivery system (a transdermal opioid), not a topical analgesic.
     systemic_patches: list[str] = Field(default_factory=list)
     procedure_drugs: list[str] = Field(default_factory=list)
+    # the short names of a compound's ingredients ("gaba" for gabapentin), read between a title's slashes
+    compound_abbreviations: dict[str, str] = Field(default_factory=dict)
     # mg of oral morphine per mg of each opioid (per mcg/hr of transdermal fentanyl)
     morphine_equivalents: dict[str, float] = Field(default_factory=dict)
     unverified_morphine_equivalents: bool = False

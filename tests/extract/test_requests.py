@@ -301,6 +301,24 @@ def test_a_range_of_spinal_levels_counts_each_level(text: str, levels: int) -> N
     assert understand_request(text).levels == levels
 
 
+@pytest.mark.parametrize(
+    ("text", "ingredients"),
+    [
+        ("Keto/Gaba/Lido cream 240 g", ["ketoprofen", "gabapentin", "lidocaine"]),
+        ("Compound: Flurbi/Baclo/Cyclo", ["flurbiprofen", "baclofen", "cyclobenzaprine"]),
+        ("EMG/NCS bilateral upper extremities", []),
+    ],
+)
+def test_a_compound_named_by_its_pharmacy_short_names(text: str, ingredients: list[str]) -> None:
+    """The short names are read only between slashes, where two or more name drugs."""
+    assert understand_request(text).ingredients == ingredients
+
+
+def test_lidocaine_in_a_cream_is_not_the_patch_whatever_it_is_called() -> None:
+    assert "lidocaine_not_patch" in understand_request("Keto/Gaba/Lido cream").components
+    assert "lidocaine_not_patch" not in understand_request("Lidoderm 5% #30").components
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None

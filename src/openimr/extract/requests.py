@@ -352,6 +352,31 @@ _PREOP = re.compile(r"\bpre-?\s?op(?:erative)?\b|\bbefore (?:the )?surgery\b|\bc
 _DRUG_TEST_WORDS = re.compile(r"\bdrug|\btox|\bscreen|\bUDS\b|\bUDT\b", re.IGNORECASE)
 
 
+_NOT_A_PATCH = re.compile(r"\b(?:cream|lotion|gel|ointment|spray|solution|liquid|roll-on)\b", re.IGNORECASE)
+_SLASHED = re.compile(r"[A-Za-z][\w-]*(?:\s*/\s*[A-Za-z][\w-]*)+")
+
+
+def _abbreviated_ingredients(text: str, found: list[tuple[int, str, str, str]]) -> list[tuple[int, str, str, str]]:
+    """The ingredients a compound's title gives by their pharmacy short names ("Keto/Gaba/Lido cream"), as
+    (position, name, generic, topic) like ``_find_drugs``: only in a group of names joined by slashes, at least
+    two of which name drugs, so that "w/o" or "EMG/NCS" name nothing."""
+    abbreviations = drugs().compound_abbreviations
+    names = drug_names()
+    known = {pos for pos, _, _, _ in found}
+    out = []
+    for group in _SLASHED.finditer(text):
+        parts = [(group.start() + m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z][\w-]*", group.group(0))]
+        short = [(pos, word) for pos, word in parts if word.lower() in abbreviations and pos not in known]
+        named = [pos for pos, word in parts if word.lower() in names or pos in known]
+        if len(short) + len(named) < 2:
+            continue
+        for pos, word in short:
+            generic = abbreviations[word.lower()]
+            topic = next((t for g, t in names.values() if g == generic), "topical_analgesics")
+            out.append((pos, word, generic, topic))
+    return sorted(out)
+
+
 def _opioid_component(found: list[tuple[int, str, str, str]]) -> tuple[str, str] | None:
     """The opioid of a combination of several drugs, as (generic, topic), if it holds one."""
     if len({g for _, _, g, _ in found}) < 2:
@@ -398,6 +423,7 @@ def understand_request(text: str) -> RequestInfo:
     if not found_drugs and method == "fuzzy" and words:
         # A misspelt drug name ("Naproxin") names the drug it is closest to.
         found_drugs = [(0, words, generic, topic) for name, generic, topic in _drug_names() if name == words]
+    found_drugs = sorted(found_drugs + _abbreviated_ingredients(working, found_drugs))
     if found_drugs:
         info.drug = found_drugs[0][2]
         info.drug_topic = found_drugs[0][3]
@@ -431,6 +457,9 @@ def understand_request(text: str) -> RequestInfo:
         info.topic, info.kind, info.category = "labs", vocab["labs"].kind, vocab["labs"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
+    if "lidocaine" in info.ingredients and _NOT_A_PATCH.search(working) and not re.search(r"\bpatch", working, re.I):
+        # lidocaine named by a short or brand name in a cream ("Keto/Gaba/Lido cream") is still not the patch
+        info.components = list(dict.fromkeys([*info.components, "lidocaine_not_patch"]))
     if kind == "surgery" and not associated:
         info.procedure = kind_of("procedures.yaml", working, info.regions)
     if kind == "dme":
