@@ -18,7 +18,8 @@ from tests.conftest import SAMPLES
         (r"\bepworth[^.;]{0,30}", ("epworth",)),
         (r"\b(?:tablets?|tabs?) a day", ("tablet", "tab")),  # the optional last letter is dropped
         (r"\b(?:no|not) (?:\w+ )?relief", ("no", "not")),
-        (r"(?<!both )\bpatellar", None),  # a look-behind first: no literal to test
+        (r"(?<!both )\bpatellar", ("patellar",)),  # a look-behind matches no text: the word after it begins
+        (r"(?<!not )(?:was|is) tolerated", ("was", "is")),
         (r"\b(?:a|b)?x", None),  # an optional first group
         (r"\b(?:[\w-]+ ){0,2}?fractures?", None),  # a word class first
     ],

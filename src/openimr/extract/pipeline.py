@@ -58,7 +58,9 @@ def leading_literals(pattern: str) -> tuple[str, ...] | None:
     opens with them (``\\b(?:walks|walking) ...``, ``\\bepworth ...``); else None. Why: scanning the text
     once per pattern was most of a case's time, and a pattern none of whose first words the text holds
     cannot match (a substring test costs far less than a regular-expression scan)."""
-    body = pattern[2:] if pattern.startswith("\\b") else pattern
+    body = _without_leading_lookarounds(pattern)
+    body = body[2:] if body.startswith("\\b") else body
+    body = _without_leading_lookarounds(body)
     if body.startswith("(?:"):
         depth, i = 0, 0
         while i < len(body):
@@ -98,6 +100,24 @@ def leading_literals(pattern: str) -> tuple[str, ...] | None:
             return None
         literals.append(run.lower())
     return tuple(literals)
+
+
+def _without_leading_lookarounds(pattern: str) -> str:
+    """The pattern without the lookbehinds and lookaheads it opens with ("(?<!both )", "(?!not )"): they match no
+    text, so the words that follow them are still the first a match holds."""
+    while pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        depth, i = 0, 0
+        while i < len(pattern):
+            if pattern[i] == "\\":
+                i += 2
+                continue
+            depth += pattern[i] == "("
+            depth -= pattern[i] == ")"
+            i += 1
+            if depth == 0:
+                break
+        pattern = pattern[i:]
+    return pattern
 
 
 @cache
