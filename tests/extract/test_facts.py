@@ -616,8 +616,8 @@ IN_OTHER_WORDS = [
     # a surgery authorized outside this review; a denial, or another body part's surgery, is not
     ("The left knee arthroscopy was approved on 12/01/2016.", "Post-op knee brace", "case.surgery_authorized", True),
     ("UR certified the carpal tunnel release.", "Post-op wrist splint", "case.surgery_authorized", True),
-    ("The knee arthroscopy was not approved.", "Post-op knee brace", "case.surgery_authorized", None),
-    ("Utilization review non-certified the knee arthroscopy.", "Post-op knee brace", "case.surgery_authorized", None),
+    ("The knee arthroscopy was not approved.", "Post-op knee brace", "case.surgery_authorized", False),
+    ("Utilization review non-certified the knee arthroscopy.", "Post-op knee brace", "case.surgery_authorized", False),
     ("The knee arthroscopy has been authorized.", "Post-op shoulder sling", "case.surgery_authorized", None),
     # a fracture suspected after trauma
     (
@@ -2097,6 +2097,21 @@ IN_OTHER_WORDS = [
         True,
     ),
     ("Therapy brought transient benefit.", "Trigger finger release", "case.failed_conservative_care", True),
+    # a surgery the record says was denied is not going ahead; a consultation about one is not the surgery
+    (
+        "UR non-certified the left knee arthroscopy on 03/02/2017.",
+        "Post-op PT x12 left knee",
+        "case.surgery_authorized",
+        False,
+    ),
+    (
+        "The knee arthroscopy was denied, then approved on appeal.",
+        "Post-op PT x12 knee",
+        "case.surgery_authorized",
+        True,
+    ),
+    ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
+    ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
     # a study told as a repeat of one before: by the request, by "repeat" in the plan, by the last one told beside it
     ("Neck pain for years.", "Repeat MRI of the cervical spine", "case.prior_study", True),
     ("The plan includes an updated lumbar MRI.", "MRI lumbar spine", "case.prior_study", True),

@@ -319,6 +319,11 @@ def test_lidocaine_in_a_cream_is_not_the_patch_whatever_it_is_called() -> None:
     assert "lidocaine_not_patch" not in understand_request("Lidoderm 5% #30").components
 
 
+def test_a_chest_film_among_preoperative_tests_is_told_apart() -> None:
+    assert "chest_film" in understand_request("Associated surgical service: pre-op CXR").components
+    assert "chest_film" not in understand_request("Associated surgical service: pre-op labs CBC, BMP").components
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None

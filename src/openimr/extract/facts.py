@@ -924,20 +924,34 @@ def _entrapment_ruled_out(ctx: CaseContext, req: RequestInfo) -> Fact:
     return Fact(True, hits[:2]) if hits else Fact(None)
 
 
+# "a spine surgery evaluation was non-certified": the consultation about a surgery, not the surgery
+_A_CONSULTATION = re.compile(r"\s+(?:evaluation|consult|consultation|referral|opinion|eval)\b", re.IGNORECASE)
+
+
 def _surgery_authorized(ctx: CaseContext, req: RequestInfo) -> Fact:
     """The surgery is authorized: found medically necessary in this review when the case also asks for it,
     else reported approved in the record ("the shoulder arthroscopy has been approved"), for the requested
-    body region. Post-operative equipment, medication and tests follow it."""
+    body region; false when the record reports it denied ("UR non-certified the arthroscopy") and nothing later
+    approves it. Post-operative equipment, medication and tests follow it."""
     if "surgery" in ctx.decisions:
         return Fact(ctx.decisions["surgery"] == "Overturned", [])
-    approvals = [m for m in ctx.mentions.concept("approved") if m.affirmed]
-    sentences = sentences_of(approvals)
-    surgeries = [m for m in ctx.mentions.concept("surgery_procedure") if m.sentence in sentences and not m.negated]
-    surgeries = in_requested_region(ctx, req, surgeries)
-    if not surgeries:
+    told = []
+    for label, value in (("approved", True), ("denied", False)):
+        cues = [m for m in ctx.mentions.concept(label) if not m.negated]
+        sentences = sentences_of(cues)
+        surgeries = [
+            m
+            for m in ctx.mentions.concept("surgery_procedure")
+            if m.sentence in sentences and not m.negated and not _A_CONSULTATION.match(ctx.summary[m.end :])
+        ]
+        for surgery in in_requested_region(ctx, req, surgeries):
+            cue = max((c for c in cues if c.sentence == surgery.sentence), key=lambda c: c.start)
+            told.append((cue.start, value, [surgery, cue]))
+    if not told:
         return Fact(None)
-    evidence = [a for a in approvals if a.sentence in sentences_of(surgeries)]
-    return Fact(True, (surgeries[:1] + evidence[:1]))
+    # the last word of the record on the surgery decides: approved after a first denial goes ahead
+    _, value, evidence = max(told, key=lambda t: t[0])
+    return Fact(value, evidence)
 
 
 def _surgery_planned(ctx: CaseContext, req: RequestInfo) -> Fact:
@@ -1013,6 +1027,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.osteonecrosis_risk": _concept("osteonecrosis_risk"),
     "case.relief_percent": _relief_percent,
     "case.medical_comorbidity": _concept("medical_comorbidity"),
+    "case.cardiopulmonary_disease": _concept("cardiopulmonary_disease"),
     "case.cannot_self_transport": _concept("cannot_self_transport"),
     "case.spasticity": _concept("spasticity"),
     "case.locked_knee": _concept("locked_knee"),

@@ -79,6 +79,8 @@ _COMPONENTS = {
         r"\blidocaine\b(?![^,;]*\bpatch)[^,;]*?\b(?:cream|lotion|gel|ointment|spray|solution|liquid)\b", re.IGNORECASE
     ),
     "cox2": re.compile(r"\bcelecoxib|celebrex\b", re.IGNORECASE),
+    # a chest film before surgery, judged apart from the blood tests (it is for heart or lung disease)
+    "chest_film": re.compile(r"\bchest (?:x-?rays?|films?|radiographs?|xr)\b|\bCXR\b", re.IGNORECASE),
     "non_medical": re.compile(
         r"\b(?:gloves?|wipes?|hygiene|towels?|soap|diapers?|recliner|mattress|bedding|"
         r"exercise equipment|gym|pool|hot tub|spa)\b",
