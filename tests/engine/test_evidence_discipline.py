@@ -40,12 +40,14 @@ def test_every_met_record_criterion_in_the_dev_output_has_evidence_of_an_accepte
                 checked += 1
                 if c.evidence:
                     continue
-                # without a span, only facts that have none by nature (dates, another item's decision, the
-                # request, a computed total) may be what made a record criterion met
+                # without a span, a fact that has none by nature (a date, another item's decision, the request,
+                # a computed total) must be what made a record criterion met: the evidence is that of the facts
+                # that decided (engine.evaluate._deciders), so a present fact with a span that did not decide
+                # is not quoted
                 present = [f for f, v in c.facts.items() if v is not None and v is not False and v != []]
-                spanned = [f for f in present if not set(catalogue.facts[f].evidence) & spanless]
-                if spanned or not present:
-                    unsupported.append((inp.case.id, det.request[:40], c.id, spanned))
+                spanless_present = [f for f in present if set(catalogue.facts[f].evidence) & spanless]
+                if not spanless_present:
+                    unsupported.append((inp.case.id, det.request[:40], c.id, present))
     assert checked > 100
     assert not unsupported, unsupported[:10]
     assert not unsupported, unsupported[:10]

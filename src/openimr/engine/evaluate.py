@@ -63,10 +63,10 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
             continue
         met = _truth(_eval(guideline, logic, facts, day))
         evidence: list[dict] = []
-        values = {}
-        for name in logic.facts:
+        values = {name: facts.get(name).value for name in logic.facts}
+        deciders = _deciders(guideline, logic, values, day) if met is True else list(logic.facts)
+        for name in deciders:
             fact = facts.get(name)
-            values[name] = fact.value
             if _decides(fact.value, met):
                 evidence += fact.spans()
         outcomes[criterion.id] = CriterionOutcome(criterion, met, _dedupe(evidence), values)
@@ -103,6 +103,25 @@ def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date)
 def _met(outcomes: dict[str, CriterionOutcome], criterion: str) -> bool | None:
     outcome = outcomes.get(criterion)
     return outcome.met if outcome is not None else None
+
+
+def _deciders(guideline: LoadedGuideline, logic: Expression, values: dict[str, object], day: dt.date) -> list[str]:
+    """The facts that made a met criterion met: each that alone (the others unknown) meets it, or without which
+    it is no longer met. Why: "age 65 or older, or a comorbidity" met by the comorbidity must not quote the
+    sentence that gives the age of 62; a fact that only names the request ("the request is post-operative")
+    is kept when nothing else decides."""
+    constants = {"params": guideline.spec.params, "defs": defs_for(day)}
+
+    def met_with(known: dict[str, object]) -> bool:
+        return _truth(evaluate(logic, lambda name: known.get(name), constants)) is True
+
+    names = list(values)
+    out = [
+        name
+        for name in names
+        if met_with({name: values[name]}) or not met_with({n: v for n, v in values.items() if n != name})
+    ]
+    return out or names
 
 
 def _decides(value: object, met: bool | None) -> bool:
