@@ -324,6 +324,21 @@ def test_a_chest_film_among_preoperative_tests_is_told_apart() -> None:
     assert "chest_film" not in understand_request("Associated surgical service: pre-op labs CBC, BMP").components
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Norco 10/325 #90", True),
+        ("Naproxen 550 #60", True),
+        ("Tramadol ER 150mg #30", True),
+        ("Norco #90", False),
+        ("Norco 90 tablets", False),
+        ("Tramadol #60 with 2 refills", False),
+    ],
+)
+def test_the_strength_of_a_drug_request_with_or_without_its_unit(text: str, stated: bool) -> None:
+    assert understand_request(text).strength_stated is stated
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None

@@ -1125,6 +1125,7 @@ _REQUEST_ATTRIBUTES = [
     "equipment",
     "partial",
     "for_medications",
+    "strength_stated",
 ]
 for _attr in _REQUEST_ATTRIBUTES:
     FACTS[f"request.{_attr}"] = _request_fact(_attr)

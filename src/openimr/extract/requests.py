@@ -146,6 +146,7 @@ class RequestInfo:
     equipment: str | None = None
     partial: bool = False
     for_medications: bool = False
+    strength_stated: bool = False
 
     @property
     def count(self) -> int | None:
@@ -354,6 +355,13 @@ _PREOP = re.compile(r"\bpre-?\s?op(?:erative)?\b|\bbefore (?:the )?surgery\b|\bc
 _DRUG_TEST_WORDS = re.compile(r"\bdrug|\btox|\bscreen|\bUDS\b|\bUDT\b", re.IGNORECASE)
 
 
+# A strength written after the drug's name without its unit: "Norco 10/325 #90", "Naproxen 550 #60",
+# "Tramadol ER 100 #30" (not a count: "Norco 90 tablets", "Norco x 2 refills").
+_STRENGTH_AFTER_NAME = re.compile(
+    r"(?:\s*\(?[\w-]+\)?){0,2}?\s+\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\b"
+    r"(?!\s*(?:refills?|tabs?|tablets?|caps?|capsules?|count|ct|pills?|patch(?:es)?|days?|weeks?|months?))",
+    re.IGNORECASE,
+)
 _NOT_A_PATCH = re.compile(r"\b(?:cream|lotion|gel|ointment|spray|solution|liquid|roll-on)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"[A-Za-z][\w-]*(?:\s*/\s*[A-Za-z][\w-]*)+")
 
@@ -458,6 +466,9 @@ def understand_request(text: str) -> RequestInfo:
         # a pre-operative urinalysis is a laboratory test, not a drug test
         info.topic, info.kind, info.category = "labs", vocab["labs"].kind, vocab["labs"].category
     info.quantities = parse_quantities(working, is_drug=info.kind == "drug")
+    info.strength_stated = bool(info.quantities.strengths) or any(
+        _STRENGTH_AFTER_NAME.match(working, pos + len(name)) for pos, name, _, _ in found_drugs
+    )
     info.components = [name for name, pattern in _COMPONENTS.items() if pattern.search(working)]
     if "lidocaine" in info.ingredients and _NOT_A_PATCH.search(working) and not re.search(r"\bpatch", working, re.I):
         # lidocaine named by a short or brand name in a cream ("Keto/Gaba/Lido cream") is still not the patch
