@@ -2112,6 +2112,9 @@ IN_OTHER_WORDS = [
     ),
     ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
     ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
+    # "PT" in capitals is the patient when a verb of the patient follows it, therapy otherwise
+    ("PT HAS NOT HAD ANY THERAPY. PT REPORTS PAIN 7/10.", "PHYSICAL THERAPY X6", "prior.given", False),
+    ("PT has helped her neck a great deal.", "Physical therapy x6", "prior.given", True),
     # a study told as a repeat of one before: by the request, by "repeat" in the plan, by the last one told beside it
     ("Neck pain for years.", "Repeat MRI of the cervical spine", "case.prior_study", True),
     ("The plan includes an updated lumbar MRI.", "MRI lumbar spine", "case.prior_study", True),

@@ -189,6 +189,22 @@ _CLAUSE = re.compile(
 )
 
 
+# "PT REPORTS PAIN", "PT IS A 55 Y/O M": in a record written in capitals "PT" is the patient when a verb of
+# the patient follows it, not physical therapy.
+_PATIENT_VERB_AFTER = re.compile(
+    r"\s+(?:reports?|reported|states?|stated|denies|denied|notes?|noted|complains?|c/o|presents?|presented|"
+    r"returns?|returned|feels?|felt|ambulates?|walks?|admits?|endorses?|arrives?|underwent|takes?|took|wants|"
+    r"(?:is|was) (?:an? \d+|\d+|seen|here|s/p|status post)|has (?:not )?had|remains on|"
+    r"continues to (?:have|complain|report))\b",
+    re.IGNORECASE,
+)
+
+
+def _the_patient(text: str, words: str, end: int) -> bool:
+    """Whether the abbreviation "PT" at ``end`` names the patient: a verb of the patient right after it."""
+    return words.upper() == "PT" and bool(_PATIENT_VERB_AFTER.match(text, end))
+
+
 def reported_by_worker(
     text: str, sentence: Sentence, start: int, words: str = "", under_complaint_heading: bool = False
 ) -> bool:
@@ -533,7 +549,7 @@ def _find_mentions_in(text: str, sections: _Sections | None = None) -> Mentions:
         absent = span.label_.endswith(ABSENT_SUFFIX)
         kind, label = _kind_label(span.label_.removesuffix(ABSENT_SUFFIX))
         key = (kind, label, span.start_char, span.end_char)
-        if key in seen:
+        if key in seen or (kind == "treatment" and _the_patient(text, span.text, span.end_char)):
             continue
         seen.add(key)
         # A cue inside the phrase is part of its meaning ("has not worked", "function has not changed"):
