@@ -2056,6 +2056,8 @@ IN_OTHER_WORDS = [
     # a drug prescribed now in the passive, not the worker's regimen
     ("Gabapentin is prescribed.", "Gabapentin 300 mg #90", "case.requested_drug_status", "new"),
     ("She is prescribed Norco for pain.", "Norco 10/325 #90", "case.requested_drug_status", "continued"),
+    ("Today the doctor prescribes tizanidine for a week.", "Tizanidine 4 mg #14", "case.requested_drug_status", "new"),
+    ("Dr. Lee prescribes her Norco monthly.", "Norco 10/325 #90", "case.requested_drug_status", "continued"),
     # a change of drug starts the drug it changes to, not the one it leaves
     ("Her doctor changed her over to tapentadol last week.", "Nucynta 50 mg #60", "case.requested_drug_status", "new"),
     ("He was switched from oxycodone to Norco.", "Oxycodone 10 mg #60", "case.requested_drug_status", "continued"),
