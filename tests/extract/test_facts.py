@@ -2114,6 +2114,9 @@ IN_OTHER_WORDS = [
     ),
     ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
     ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
+    # a study only discussed or declined was not done; less medication since a course is a gain from it
+    ("An MRI was discussed last year, but she declined it.", "MRI lumbar spine", "case.prior_study", False),
+    ("After a home TENS trial she cut her tramadol dose.", "TENS unit purchase", "prior.improvement", True),
     # "PT" in capitals is the patient when a verb of the patient follows it, therapy otherwise
     ("PT HAS NOT HAD ANY THERAPY. PT REPORTS PAIN 7/10.", "PHYSICAL THERAPY X6", "prior.given", False),
     ("PT has helped her neck a great deal.", "Physical therapy x6", "prior.given", True),

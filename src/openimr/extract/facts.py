@@ -284,6 +284,7 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not req.topic:
         return Fact(None)
     hits = _same_service(ctx, req, given(ctx.mentions.of("treatment", req.topic)))
+    hits = [m for m in hits if not _only_offered(ctx.mentions.sentences[m.sentence].text)]
     if req.service_date:
         hits = [m for m in hits if _dated_before(ctx, m, req.service_date)]
     if hits:
@@ -307,6 +308,16 @@ _LAST_ONE_AFTER = re.compile(
     r"\s+(?:was|were|one was|done|performed|obtained|dated|in|on|from)\b",
     re.IGNORECASE,
 )
+
+
+# A study offered, discussed or declined and never done: "An MRI was discussed in March but he declined it."
+_OFFERED = re.compile(r"\b(?:declined|refused|was discussed|were discussed|was offered|were offered|offered)\b", re.I)
+_A_RESULT = re.compile(r"\b(?:showed|shows|revealed|reveals|demonstrated|results?|findings|impression|dated)\b", re.I)
+
+
+def _only_offered(sentence: str) -> bool:
+    """Whether a sentence names a study only as offered, discussed or declined (no result of it)."""
+    return bool(_OFFERED.search(sentence)) and not _A_RESULT.search(sentence)
 
 
 def _told_as_a_repeat(ctx: CaseContext, m: Mention) -> bool:

@@ -272,6 +272,14 @@ _RESIDUAL_SYMPTOMS = re.compile(
 )
 
 
+# Medication already reduced ("cut her gabapentin dose", "the dose was tapered"), not a plan to reduce it
+_LESS_TAKEN = re.compile(
+    r"^(?:reduced|decreased|cut|tapered|lowered|weaned)\b|\b(?:was|were|has been|have been|had been) "
+    r"(?:reduced|decreased|tapered|lowered|cut|stopped)\b",
+    re.IGNORECASE,
+)
+
+
 def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
     """Functional improvement from the earlier course: said in a sentence that names the treatment (or
     the next one), else what the record says of functional improvement in general."""
@@ -279,7 +287,10 @@ def _prior_improvement(ctx: CaseContext, req: RequestInfo) -> Fact:
     sentences = with_list_items(ctx, sentences_of(prior)) | {s + 1 for s in sentences_of(prior)}
     fi = ctx.mentions.in_sentences("concept", "functional_improvement", sentences)
     no_change = [m for m in ctx.mentions.in_sentences("concept", "no_change", sentences) if m.affirmed]
-    pos = [m for m in fi if m.given]
+    # less medication taken since is a gain too (9792.20: less dependence on medical treatment)
+    reductions = ctx.mentions.in_sentences("concept", "medication_reduction", sentences)
+    less = [m for m in reductions if _LESS_TAKEN.search(m.text)]
+    pos = [m for m in fi + less if m.given]
     if pos:
         # pain that is still there beside gains in function ("his Oswestry score improved from 42% to 24%; he
         # still has pain with prolonged sitting") is the reason to go on, not a course that did not help
