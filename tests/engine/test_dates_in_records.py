@@ -85,6 +85,8 @@ def test_date_of_injury_from_the_record(summary: str, expected: dt.date | None) 
     [
         ("He hurt his back at work about three months ago.", 13),
         ("She injured her knee on the job two weeks ago.", 2),
+        # the time since the injury told from it
+        ("Four months after a fall from a ladder, his wrist is still stiff.", 17),
         # a day named relative to the visit
         ("He slipped and fell on a wet floor at work yesterday.", 0),
         ("She strained her back lifting a patient last week.", 1),

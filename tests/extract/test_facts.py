@@ -2114,6 +2114,9 @@ IN_OTHER_WORDS = [
     ),
     ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
     ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
+    # a job to return to, held open, with demands the worker cannot yet meet
+    ("Her employer has a position waiting; the job requires lifting 40.", "Work hardening x10", "case.rtw_goal", True),
+    ("A baseline functional evaluation was done by the program.", "FRP 80 hours", "case.program_evaluation", True),
     # a study only discussed or declined was not done; less medication since a course is a gain from it
     ("An MRI was discussed last year, but she declined it.", "MRI lumbar spine", "case.prior_study", False),
     ("After a home TENS trial she cut her tramadol dose.", "TENS unit purchase", "prior.improvement", True),

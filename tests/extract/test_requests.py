@@ -339,6 +339,11 @@ def test_the_strength_of_a_drug_request_with_or_without_its_unit(text: str, stat
     assert understand_request(text).strength_stated is stated
 
 
+def test_an_evaluation_for_a_program_is_told_apart_from_the_program() -> None:
+    assert "evaluation" in understand_request("Functional restoration program evaluation").components
+    assert "evaluation" not in understand_request("Functional restoration program 80 hours").components
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None

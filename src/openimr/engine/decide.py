@@ -133,8 +133,9 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
     if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
         return dt.date(int(year.group("y") or year.group("z")), 1, 1)
     # "right wrist pain for several months": how long the complaint has lasted, counted back from the request;
-    # else "despite 6 months of therapy": the complaint is at least as old as the care given for it
-    for lasting in (_COMPLAINT_FOR, _CARE_FOR):
+    # "6 months after a lumbar strain": the time since the injury; else "despite 6 months of therapy": the
+    # complaint is at least as old as the care given for it
+    for lasting in (_COMPLAINT_FOR, _TIME_AFTER_INJURY, _CARE_FOR):
         if (lasted := lasting.search(text)) and (
             amount := _FEW.get(lasted.group("n").lower()) or to_number(lasted.group("n"))
         ):
@@ -161,6 +162,13 @@ _YEAR_START = re.compile(r"((?:19|20)\d{2})\b")
 _COMPLAINT_FOR = re.compile(
     r"\b(?:pain|symptoms|complaints|numbness|tingling)\b[^.;]{0,40}?\bfor (?:the (?:past|last) )?(?:about )?"
     rf"(?P<n>several|a few|a couple of|{NUM}) (?P<unit>weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+# "6 months after a lumbar strain", "three weeks since his fall": the time from the injury to the visit
+_TIME_AFTER_INJURY = re.compile(
+    rf"\b(?P<n>several|a few|a couple of|{NUM}) (?P<unit>weeks?|months?|years?) (?:after|since|following|out from) "
+    r"(?:a|an|his|her|their|the) (?:[\w-]+ ){0,3}?(?:injury|strain|sprain|fall|accident|fracture|trauma|crush|"
+    r"collision)\b",
     re.IGNORECASE,
 )
 # "6 months of therapy", "after several weeks of conservative care": how long the care given has lasted

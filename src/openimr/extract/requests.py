@@ -87,6 +87,8 @@ _COMPONENTS = {
         re.IGNORECASE,
     ),
     "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
+    # an evaluation for a program, not the program ("Functional restoration program evaluation")
+    "evaluation": re.compile(r"\b(?:evaluation|eval|assessment|screening|consultation)\b", re.IGNORECASE),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
     "implant": re.compile(r"\bimplant\w*|\bpermanent\b", re.IGNORECASE),
     "radiofrequency": re.compile(r"\bradio ?frequency|\brhizotomy|\bneurotomy|\bablation\b|\bRFA\b", re.IGNORECASE),
