@@ -92,6 +92,22 @@ decision:
         load_guideline("broken.yaml", text, set())
 
 
+def test_a_comparison_with_none_is_refused_for_it_is_always_unknown() -> None:
+    text = """
+id: broken
+citation: {source: MTUS, title: Broken}
+rank: 1
+in_force: {start: 2009-01-01}
+topics: [acupuncture]
+criteria:
+  - {id: c, text: t, logic: "case.psych != None"}
+decision:
+  pathways: [{name: p, all: [c]}]
+"""
+    with pytest.raises(GuidelineError, match="comparison with None"):
+        load_guideline("broken.yaml", text, set())
+
+
 def test_a_guideline_with_an_unknown_key_fails_validation() -> None:
     text = (
         "id: x\ncitation: {source: MTUS, title: X}\nrank: 1\nin_force: {start: 2009-01-01}\ntopics: [a]\nthreshold: 3\n"

@@ -7,6 +7,7 @@ Files live in ``openimr/guidelines/<source>/<topic>/<version>.yaml`` with tests 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,7 +70,13 @@ def _check_names(expr: Expression, where: str, params: set[str], defs: set[str])
             raise GuidelineError(f"{where}: unknown {root} entry '{key}'")
 
 
+# "x != None" is unknown whatever x is (a comparison with the unknown is unknown): known(x) says what it means
+_COMPARED_WITH_NONE = re.compile(r"[!=]=\s*None\b|\bNone\s*[!=]=")
+
+
 def _compile(source: str, where: str, params: set[str], defs: set[str]) -> Expression:
+    if _COMPARED_WITH_NONE.search(source):
+        raise GuidelineError(f"{where}: a comparison with None is always unknown; use known(...) or yes(...)")
     try:
         expr = compile_logic(source)
     except LogicError as exc:
