@@ -2114,6 +2114,9 @@ IN_OTHER_WORDS = [
     ),
     ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
     ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
+    # arthritis of one compartment of the knee, which an unloader brace treats
+    ("Standing films show medial compartment narrowing.", "Unloader knee brace", "case.unicompartmental_oa", True),
+    ("Films show tricompartmental osteoarthritis.", "Unloader knee brace", "case.unicompartmental_oa", None),
     # a job to return to, held open, with demands the worker cannot yet meet
     ("Her employer has a position waiting; the job requires lifting 40.", "Work hardening x10", "case.rtw_goal", True),
     ("A baseline functional evaluation was done by the program.", "FRP 80 hours", "case.program_evaluation", True),

@@ -1039,6 +1039,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.relief_percent": _relief_percent,
     "case.medical_comorbidity": _concept("medical_comorbidity"),
     "case.cardiopulmonary_disease": _concept("cardiopulmonary_disease"),
+    "case.unicompartmental_oa": _concept("unicompartmental_oa"),
     "case.cannot_self_transport": _concept("cannot_self_transport"),
     "case.spasticity": _concept("spasticity"),
     "case.locked_knee": _concept("locked_knee"),
