@@ -38,7 +38,7 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/]|-\d)")
 SPELLED_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})(?![\d/-])")
-_DATE_RANGE_HYPHEN = re.compile(r"(?<=/\d{4})-(?=\d{1,2}/\d{1,2}/\d{2,4})")
+_DATE_RANGE_HYPHEN = re.compile(r"(?:(?<=/\d{4})|(?<=\d/\d{2}))-(?=\d{1,2}/\d{1,2}/\d{2,4})")
 # "12.1.2016": dots, with a full year only ("7.5.10" is a number, not a date)
 DOTTED_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 DAY_MONTH_YEAR = re.compile(

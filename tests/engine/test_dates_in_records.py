@@ -32,6 +32,8 @@ def test_a_date_in_each_way_records_write_it(text: str, expected: dt.date) -> No
 def test_a_range_of_dates_joined_by_a_hyphen_is_two_dates() -> None:
     found = [(d.date, d.start) for d in find_dates("DOS 04/05/2016-04/29/2016", today=dt.date(2026, 1, 1))]
     assert found == [(dt.date(2016, 4, 5), 4), (dt.date(2016, 4, 29), 15)]
+    short = [d.date for d in find_dates("(DOS 3/10/17-3/31/17)", today=dt.date(2026, 1, 1))]
+    assert short == [dt.date(2017, 3, 10), dt.date(2017, 3, 31)]
 
 
 @pytest.mark.parametrize("text", ["pain 2/10", "Norco 5/325 #60", "L4-5 and L5-S1", "ICD 2016-11", "dose 7.5.10"])
@@ -59,6 +61,7 @@ def test_numbers_that_are_not_dates(text: str) -> None:
         ("The claimant's date of loss is 11/01/2016.", dt.date(2016, 11, 1)),
         # a date, its subject, then the event; a year alone (its first day)
         ("On 01/05/2016 she fell at work and hurt her wrist.", dt.date(2016, 1, 5)),
+        ("On 05/02/2017 a 36-year-old cook slipped on a wet floor.", dt.date(2017, 5, 2)),
         ("Seen on 12/01/2016, she reports that the pain is worse.", None),
         ("He has low back pain from a 2014 injury at work.", dt.date(2014, 1, 1)),
         ("She was injured in 2013 and has had neck pain since.", dt.date(2013, 1, 1)),

@@ -2114,6 +2114,13 @@ IN_OTHER_WORDS = [
     ),
     ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
     ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
+    # the earlier screen told back to in the clause after the screen a retrospective request is for
+    (
+        "A screen was collected on 04/10/2017; the previous screen was on 03/15/2017 and consistent.",
+        "Retrospective urine drug screen DOS 04/10/2017",
+        "case.drug_screen",
+        True,
+    ),
     # arthritis of one compartment of the knee, which an unloader brace treats
     ("Standing films show medial compartment narrowing.", "Unloader knee brace", "case.unicompartmental_oa", True),
     ("Films show tricompartmental osteoarthritis.", "Unloader knee brace", "case.unicompartmental_oa", None),

@@ -145,8 +145,10 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
 
 
 _SUBJECT_THEN_EVENT = re.compile(
-    r"\s+(?:he|she|they|the (?:injured )?(?:worker|patient|claimant|employee|applicant))\s+(?:was\s+|were\s+)?"
-    r"(?:hurt|fell|slipped|tripped|injured|strained|sprained|twisted|was struck|was assaulted|was crushed)\b",
+    r",?\s+(?:he|she|they|the (?:injured )?(?:worker|patient|claimant|employee|applicant)|"
+    r"(?:a|an|the)\s+\d{1,2}[- ]year[- ]old\s+(?:[\w-]+\s+){0,2}?)\s*(?:was\s+|were\s+)?"
+    r"(?:hurt|fell|slipped|tripped|injured|strained|sprained|twisted|inverted|rolled|was struck|was assaulted|"
+    r"was crushed)\b",
     re.IGNORECASE,
 )
 # A complaint and when it began ("low back pain since 06/06/2013", "numbness of the fingers at night since

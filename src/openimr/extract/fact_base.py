@@ -237,16 +237,17 @@ def judged_as_of(ctx: CaseContext, req: RequestInfo) -> dt.date | None:
 def reports_the_service(ctx: CaseContext, req: RequestInfo, m: Mention) -> bool:
     """Whether a mention reports the service a retrospective request asks about rather than an earlier one:
     the date told nearest to it in its sentence is on or after the date of service ("ketorolac 60 mg was given
-    in the office on 03/03/2016" for a request dated 03/03/2016), on its own line. Undated mentions are earlier
-    ones."""
+    in the office on 03/03/2016" for a request dated 03/03/2016), on its own line and in its own clause.
+    Undated mentions are earlier ones."""
     if not req.service_date:
         return False
     sentence = ctx.mentions.sentences[m.sentence]
     # the mention's own line: a note's lists run several lines into one sentence ("medications (Norco,
     # cyclobenzaprine)" above "MRI lumbar spine 11/25/2016:")
-    start = max(sentence.start, ctx.summary.rfind("\n", 0, m.start) + 1)
-    end = ctx.summary.find("\n", m.end)
-    end = sentence.end if end == -1 else min(end, sentence.end)
+    # ... and its own clause: "a screen was collected on 04/10/2017; the previous screen was on 03/15/2017"
+    start = max(sentence.start, ctx.summary.rfind("\n", 0, m.start) + 1, ctx.summary.rfind(";", 0, m.start) + 1)
+    ends = [e for e in (ctx.summary.find("\n", m.end), ctx.summary.find(";", m.end)) if e != -1]
+    end = min([sentence.end, *ends])
     found = list(find_dates(ctx.summary[start:end]))
     if not found:
         return False
