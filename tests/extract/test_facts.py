@@ -2114,6 +2114,13 @@ IN_OTHER_WORDS = [
     ),
     ("A spine surgery evaluation was non-certified.", "Post-op PT x12 lumbar", "case.surgery_authorized", None),
     ("He has COPD and uses an inhaler.", "Pre-op chest x-ray", "case.cardiopulmonary_disease", True),
+    # the weeks since a surgery, for a retrospective request, counted to its date of service
+    (
+        "She had a shoulder arthroscopy on 11/14/2016 and used a cold unit for a week.",
+        "Retrospective cold therapy unit 7 days, DOS 11/14/2016",
+        "case.weeks_since_surgery",
+        0.0,
+    ),
     # the earlier screen told back to in the clause after the screen a retrospective request is for
     (
         "A screen was collected on 04/10/2017; the previous screen was on 03/15/2017 and consistent.",

@@ -410,19 +410,21 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
     if not done.value:
         return Fact(None)
     for m in done.evidence:
-        if isinstance(m, Mention) and (weeks := _weeks_after(ctx, m)) is not None:
+        if isinstance(m, Mention) and (weeks := _weeks_after(ctx, req, m)) is not None:
             return Fact(weeks, [m])
     return Fact(None)
 
 
-def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
-    """Weeks from the surgery a mention reports to the request: the latest date of its sentence, or the
-    time said since it ("eight weeks out from a rotator cuff repair", "3 months status post fusion")."""
+def _weeks_after(ctx: CaseContext, req: RequestInfo, surgery: Mention) -> float | None:
+    """Weeks from the surgery a mention reports to the request (to the date of service of a retrospective
+    one): the latest date of its sentence up to then, or the time said since it ("eight weeks out from a
+    rotator cuff repair", "3 months status post fusion")."""
     sentence = ctx.mentions.sentences[surgery.sentence]
-    dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
+    as_of = judged_as_of(ctx, req) or ctx.as_of
+    dates = [d.date for d in find_dates(sentence.text) if d.date <= min(ctx.review_date, as_of)]
     if dates:
         # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
-        return weeks_between(max(dates), ctx.as_of)
+        return weeks_between(max(dates), as_of)
     # a time said right beside the surgery ("a knee arthroscopy two weeks ago", "surgery on his knee in
     # 2014"), not one that belongs to another event of the sentence
     near = ctx.summary[surgery.start : min(sentence.end, surgery.end + _NEAR_SURGERY)]
@@ -435,7 +437,7 @@ def _weeks_after(ctx: CaseContext, surgery: Mention) -> float | None:
                 return round(value * weeks, 1)
     if year := _IN_YEAR.search(near):
         # from the middle of that year
-        return weeks_between(dt.date(int(year.group(1)), 7, 1), ctx.as_of)
+        return weeks_between(dt.date(int(year.group(1)), 7, 1), as_of)
     return None
 
 
@@ -454,7 +456,7 @@ def _weeks_since_surgery_in_region(ctx: CaseContext, req: RequestInfo) -> Fact:
         return not wanted or not where or bool(where & wanted)
 
     surgeries = [m for m in done.evidence if isinstance(m, Mention) and on_region(m)]
-    found = [(weeks, m) for m in surgeries if (weeks := _weeks_after(ctx, m)) is not None]
+    found = [(weeks, m) for m in surgeries if (weeks := _weeks_after(ctx, req, m)) is not None]
     if not found:
         return Fact(None)
     weeks, mention = min(found, key=lambda pair: pair[0])
@@ -653,7 +655,7 @@ def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
                 evidence.append(m)
     if earliest is None:
         return _drug_weeks_from_duration(ctx, use.evidence)
-    return Fact(weeks_between(earliest, ctx.as_of), evidence)
+    return Fact(weeks_between(earliest, judged_as_of(ctx, req) or ctx.as_of), evidence)
 
 
 _DURATION = re.compile(
