@@ -417,11 +417,11 @@ def _weeks_since_surgery(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 def _weeks_after(ctx: CaseContext, req: RequestInfo, surgery: Mention) -> float | None:
     """Weeks from the surgery a mention reports to the request (to the date of service of a retrospective
-    one): the latest date of its sentence up to then, or the time said since it ("eight weeks out from a
-    rotator cuff repair", "3 months status post fusion")."""
+    one): the latest date of its sentence, or the time said since it ("eight weeks out from a rotator cuff
+    repair", "3 months status post fusion")."""
     sentence = ctx.mentions.sentences[surgery.sentence]
     as_of = judged_as_of(ctx, req) or ctx.as_of
-    dates = [d.date for d in find_dates(sentence.text) if d.date <= min(ctx.review_date, as_of)]
+    dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
     if dates:
         # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
         return weeks_between(max(dates), as_of)
