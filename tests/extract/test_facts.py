@@ -2121,6 +2121,14 @@ IN_OTHER_WORDS = [
         "case.weeks_since_surgery",
         0.0,
     ),
+    # swelling or bruising over a bone after a fall, placed by the bone it is over
+    (
+        "He fell at work and cannot lift his arm; there is bruising over the proximal humerus.",
+        "X-ray right shoulder",
+        "case.fracture_suspected",
+        True,
+    ),
+    ("There is swelling over the left wrist after a fall.", "X-ray right shoulder", "case.fracture_suspected", None),
     # the earlier screen told back to in the clause after the screen a retrospective request is for
     (
         "A screen was collected on 04/10/2017; the previous screen was on 03/15/2017 and consistent.",

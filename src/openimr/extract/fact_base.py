@@ -128,12 +128,13 @@ def compatible_regions(req: RequestInfo) -> set[str]:
 
 _WINDOW_BEFORE = 45
 _WINDOW_AFTER = 25
+_OF_PHRASE_REACH = 50
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwith\b", re.IGNORECASE)
 _OF_PHRASE = re.compile(
     r"^\s+(?:of|to|in|at|over|involving|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
-    r"(?:(?:right|left|bilateral|both)\s+)?$",
+    r"(?:(?:right|left|bilateral|both)\s+)?(?:(?:proximal|distal|mid|medial|lateral|upper|lower)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -163,9 +164,9 @@ def regions_near(ctx: CaseContext, m: Mention) -> set[str]:
     if own:
         return {own[-1][2]}
     # ... or the region its "of" phrase names ("a fracture of the right ulna", "tenderness over the knee")
-    after = [
-        (s, e, name) for s, e, name in spans if start + s >= m.end and _OF_PHRASE.match(ctx.summary[m.end : start + s])
-    ]
+    # (read a little further than the window: "over the proximal humerus")
+    tail = ctx.summary[m.end : min(sentence.end, m.end + _OF_PHRASE_REACH)]
+    after = [(s, e, name) for s, e, name in find_region_spans(tail) if _OF_PHRASE.match(tail[:s])]
     if after:
         return {after[0][2]}
     near = {name for _, _, name in spans}
