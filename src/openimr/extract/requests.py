@@ -87,6 +87,12 @@ _COMPONENTS = {
         re.IGNORECASE,
     ),
     "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
+    # a viscosupplement, which ODG recommends for the knee only
+    "hyaluronic": re.compile(
+        r"\b(?:hyaluron\w*|synvisc\w*|euflexxa|orthovisc|monovisc|gel-?one|supartz|hyalgan|durolane|gelsyn|"
+        r"viscosupplement\w*)",
+        re.IGNORECASE,
+    ),
     # an evaluation for a program, not the program ("Functional restoration program evaluation")
     "evaluation": re.compile(r"\b(?:evaluation|eval|assessment|screening|consultation)\b", re.IGNORECASE),
     "cold_therapy": re.compile(r"\bcold\b|cryo|\bice\b|vascutherm|game ready|polar care", re.IGNORECASE),
