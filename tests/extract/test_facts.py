@@ -2121,6 +2121,9 @@ IN_OTHER_WORDS = [
         "case.weeks_since_surgery",
         0.0,
     ),
+    # crepitus is a sign of arthritis, not of a torn structure; "knee OA" as written is osteoarthritis
+    ("Crepitus is felt with knee motion.", "MRI left knee", "case.internal_derangement", None),
+    ("X-rays show severe knee OA.", "Synvisc-One left knee", "case.osteoarthritis", True),
     # swelling or bruising over a bone after a fall, placed by the bone it is over
     (
         "He fell at work and cannot lift his arm; there is bruising over the proximal humerus.",

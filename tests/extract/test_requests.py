@@ -344,6 +344,12 @@ def test_an_evaluation_for_a_program_is_told_apart_from_the_program() -> None:
     assert "evaluation" not in understand_request("Functional restoration program 80 hours").components
 
 
+def test_a_viscosupplement_is_told_by_any_of_its_names() -> None:
+    assert "hyaluronic" in understand_request("Synvisc-One injection right hip").components
+    assert "hyaluronic" in understand_request("Euflexxa x3 left knee").components
+    assert "hyaluronic" not in understand_request("Cortisone injection left knee").components
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None
