@@ -350,6 +350,11 @@ def test_a_viscosupplement_is_told_by_any_of_its_names() -> None:
     assert "hyaluronic" not in understand_request("Cortisone injection left knee").components
 
 
+def test_supplies_for_a_device_are_told_apart_from_the_device() -> None:
+    assert "supplies" in understand_request("TENS electrodes and batteries x 3 months").components
+    assert "supplies" not in understand_request("TENS unit 30-day home trial").components
+
+
 def test_a_plain_title_is_not_modified() -> None:
     info = understand_request("Physical therapy 2x6 for the approved lumbar surgery")
     assert not info.modified and info.original_count is None

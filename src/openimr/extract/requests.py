@@ -87,6 +87,8 @@ _COMPONENTS = {
         re.IGNORECASE,
     ),
     "testing": re.compile(r"\btest(?:s|ing)?\b|\bbattery\b|\binventory\b", re.IGNORECASE),
+    # supplies for a device already in use (electrodes, batteries), not the device
+    "supplies": re.compile(r"\b(?:supplies|electrodes|batteries|pads|lead wires)\b", re.IGNORECASE),
     # a viscosupplement, which ODG recommends for the knee only
     "hyaluronic": re.compile(
         r"\b(?:hyaluron\w*|synvisc\w*|euflexxa|orthovisc|monovisc|gel-?one|supartz|hyalgan|durolane|gelsyn|"
