@@ -2121,6 +2121,19 @@ IN_OTHER_WORDS = [
         "case.weeks_since_surgery",
         0.0,
     ),
+    # a viscosupplement already given, not one planned
+    (
+        "She had a series of Euflexxa injections to the left knee in 2016.",
+        "Synvisc-One left knee",
+        "case.prior_viscosupplement",
+        True,
+    ),
+    (
+        "The plan is a Synvisc-One injection of the left knee.",
+        "Synvisc-One left knee",
+        "case.prior_viscosupplement",
+        None,
+    ),
     # crepitus is a sign of arthritis, not of a torn structure; "knee OA" as written is osteoarthritis
     ("Crepitus is felt with knee motion.", "MRI left knee", "case.internal_derangement", None),
     ("X-rays show severe knee OA.", "Synvisc-One left knee", "case.osteoarthritis", True),

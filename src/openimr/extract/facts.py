@@ -1042,6 +1042,7 @@ FACTS: dict[str, Callable[[CaseContext, RequestInfo], Fact]] = {
     "case.medical_comorbidity": _concept("medical_comorbidity"),
     "case.cardiopulmonary_disease": _concept("cardiopulmonary_disease"),
     "case.unicompartmental_oa": _concept("unicompartmental_oa"),
+    "case.prior_viscosupplement": _concept("prior_viscosupplement"),
     "case.cannot_self_transport": _concept("cannot_self_transport"),
     "case.spasticity": _concept("spasticity"),
     "case.locked_knee": _concept("locked_knee"),
