@@ -76,36 +76,29 @@ def test_unsafe_or_unknown_expressions_are_refused(source: str) -> None:
         compile_logic(source)
 
 
-def test_a_guideline_naming_an_unknown_fact_fails_validation() -> None:
-    text = """
+def _one_criterion_guideline(logic: str) -> str:
+    """A guideline file of one criterion whose logic is ``logic``."""
+    return f"""
 id: broken
-citation: {source: MTUS, title: Broken}
+citation: {{source: MTUS, title: Broken}}
 rank: 1
-in_force: {start: 2009-01-01}
+in_force: {{start: 2009-01-01}}
 topics: [acupuncture]
 criteria:
-  - {id: c, text: t, logic: "case.no_such_fact == True"}
+  - {{id: c, text: t, logic: "{logic}"}}
 decision:
-  pathways: [{name: p, all: [c]}]
+  pathways: [{{name: p, all: [c]}}]
 """
+
+
+def test_a_guideline_naming_an_unknown_fact_fails_validation() -> None:
     with pytest.raises(GuidelineError, match="unknown fact 'case.no_such_fact'"):
-        load_guideline("broken.yaml", text, set())
+        load_guideline("broken.yaml", _one_criterion_guideline("case.no_such_fact == True"), set())
 
 
 def test_a_comparison_with_none_is_refused_for_it_is_always_unknown() -> None:
-    text = """
-id: broken
-citation: {source: MTUS, title: Broken}
-rank: 1
-in_force: {start: 2009-01-01}
-topics: [acupuncture]
-criteria:
-  - {id: c, text: t, logic: "case.psych != None"}
-decision:
-  pathways: [{name: p, all: [c]}]
-"""
     with pytest.raises(GuidelineError, match="comparison with None"):
-        load_guideline("broken.yaml", text, set())
+        load_guideline("broken.yaml", _one_criterion_guideline("case.psych != None"), set())
 
 
 def test_a_guideline_with_an_unknown_key_fails_validation() -> None:

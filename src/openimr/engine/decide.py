@@ -125,10 +125,9 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
             window = re.split(r"[.;,]\s", text[cue.end() : cue.end() + 45])[0]
             if ago := TIME_AGO.search(window):
                 amount = to_number(ago.group("n")) or 1
-                days = _DAYS_IN[ago.group("unit").lower().rstrip("s")]
-                return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
+                return _counted_back(case, review_date, amount * _DAYS_IN[ago.group("unit").lower().rstrip("s")])
             if day := _RELATIVE_DAY.search(window):
-                return (case.ur_denial_date or review_date) - dt.timedelta(days=_DAYS_BACK[day.group(1).lower()])
+                return _counted_back(case, review_date, _DAYS_BACK[day.group(1).lower()])
     # "a 2014 injury", "injured in 2014": a year alone, read as its first day (chronicity is what it decides)
     if (year := _INJURY_YEAR.search(text)) and int(year.group("y") or year.group("z")) <= review_date.year:
         return dt.date(int(year.group("y") or year.group("z")), 1, 1)
@@ -139,9 +138,13 @@ def _date_of_injury(case: Case, review_date: dt.date) -> dt.date | None:
         if (lasted := lasting.search(text)) and (
             amount := _FEW.get(lasted.group("n").lower()) or to_number(lasted.group("n"))
         ):
-            days = _DAYS_IN[lasted.group("unit").lower().rstrip("s")]
-            return (case.ur_denial_date or review_date) - dt.timedelta(days=round(amount * days))
+            return _counted_back(case, review_date, amount * _DAYS_IN[lasted.group("unit").lower().rstrip("s")])
     return None
+
+
+def _counted_back(case: Case, review_date: dt.date, days: float) -> dt.date:
+    """The day ``days`` before the request (the UR decision, else the review): a time the record counts back."""
+    return (case.ur_denial_date or review_date) - dt.timedelta(days=round(days))
 
 
 _SUBJECT_THEN_EVENT = re.compile(

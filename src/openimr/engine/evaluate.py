@@ -45,9 +45,13 @@ def applies(guideline: LoadedGuideline, facts: FactSet, day: dt.date) -> bool:
     return _truth(_eval(guideline, guideline.applies, facts, day)) is True
 
 
+def _constants(guideline: LoadedGuideline, day: dt.date) -> dict[str, dict]:
+    """The names a guideline's expressions read besides facts: its params and the definitions in force."""
+    return {"params": guideline.spec.params, "defs": defs_for(day)}
+
+
 def _eval(guideline: LoadedGuideline, expr: Expression, facts: FactSet, day: dt.date) -> object:
-    constants = {"params": guideline.spec.params, "defs": defs_for(day)}
-    return evaluate(expr, lambda name: facts.get(name).value, constants)
+    return evaluate(expr, lambda name: facts.get(name).value, _constants(guideline, day))
 
 
 def evaluate_guideline(guideline: LoadedGuideline, facts: FactSet, day: dt.date) -> GuidelineOutcome:
@@ -110,7 +114,7 @@ def _deciders(guideline: LoadedGuideline, logic: Expression, values: dict[str, o
     it is no longer met. Why: "age 65 or older, or a comorbidity" met by the comorbidity must not quote the
     sentence that gives the age of 62; a fact that only names the request ("the request is post-operative")
     is kept when nothing else decides."""
-    constants = {"params": guideline.spec.params, "defs": defs_for(day)}
+    constants = _constants(guideline, day)
 
     def met_with(known: dict[str, object]) -> bool:
         return _truth(evaluate(logic, lambda name: known.get(name), constants)) is True

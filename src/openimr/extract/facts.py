@@ -301,8 +301,9 @@ def _prior_study(ctx: CaseContext, req: RequestInfo) -> Fact:
 
 # The words that make a study a repeat of one done before: "a repeat MRI", "an updated cervical MRI"; and a
 # study before it told beside the planned one: "a cervical MRI (the last was in 2013)".
-_A_REPEAT = re.compile(r"\b(?:repeat|repeated|another|updated)\b", re.IGNORECASE)
-_REPEAT_BEFORE = re.compile(r"\b(?:repeat|repeated|another|updated)\s+(?:[\w/-]+\s+){0,2}$", re.IGNORECASE)
+_REPEAT_WORDS = r"(?:repeat|repeated|another|updated)"
+_A_REPEAT = re.compile(rf"\b{_REPEAT_WORDS}\b", re.IGNORECASE)
+_REPEAT_BEFORE = re.compile(rf"\b{_REPEAT_WORDS}\s+(?:[\w/-]+\s+){{0,2}}$", re.IGNORECASE)
 _LAST_ONE_AFTER = re.compile(
     r"^[^.;]{0,15}?\b(?:the )?(?:last|previous|prior|most recent|earlier)(?: one| study| scan| test| mri| ct| emg)?"
     r"\s+(?:was|were|one was|done|performed|obtained|dated|in|on|from)\b",
@@ -420,7 +421,7 @@ def _weeks_after(ctx: CaseContext, req: RequestInfo, surgery: Mention) -> float 
     one): the latest date of its sentence, or the time said since it ("eight weeks out from a rotator cuff
     repair", "3 months status post fusion")."""
     sentence = ctx.mentions.sentences[surgery.sentence]
-    as_of = judged_as_of(ctx, req) or ctx.as_of
+    as_of = judged_as_of(ctx, req)
     dates = [d.date for d in find_dates(sentence.text) if d.date <= ctx.review_date]
     if dates:
         # As of the request, like the weeks since the injury: the reviewer judges it when it was made.
@@ -655,7 +656,7 @@ def _drug_weeks(ctx: CaseContext, req: RequestInfo) -> Fact:
                 evidence.append(m)
     if earliest is None:
         return _drug_weeks_from_duration(ctx, use.evidence)
-    return Fact(weeks_between(earliest, judged_as_of(ctx, req) or ctx.as_of), evidence)
+    return Fact(weeks_between(earliest, judged_as_of(ctx, req)), evidence)
 
 
 _DURATION = re.compile(
@@ -706,7 +707,7 @@ def _relief_percent(ctx: CaseContext, req: RequestInfo) -> Fact:
         if percent := _PERCENT.search(text):
             share = float(percent.group(1))
         elif share is None:
-            scores = [int(n) for n in _SCORE.findall(_PERCENT.sub(" ", text)) if 0 <= int(n) <= 10]
+            scores = [int(n) for n in _SCORE.findall(text) if 0 <= int(n) <= 10]
             if len(scores) >= 2 and max(scores[:2]) > 0:
                 high, low = max(scores[:2]), min(scores[:2])
                 share = round(100.0 * (high - low) / high)

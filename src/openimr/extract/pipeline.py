@@ -62,17 +62,7 @@ def leading_literals(pattern: str) -> tuple[str, ...] | None:
     body = body[2:] if body.startswith("\\b") else body
     body = _without_leading_lookarounds(body)
     if body.startswith("(?:"):
-        depth, i = 0, 0
-        while i < len(body):
-            c = body[i]
-            if c == "\\":
-                i += 2
-                continue
-            depth += c == "("
-            depth -= c == ")"
-            if depth == 0:
-                break
-            i += 1
+        i = _group_end(body) - 1  # the group's closing parenthesis
         if i >= len(body) or (i + 1 < len(body) and body[i + 1] in _QUANTIFIERS):
             return None
         alternatives, level, start = [], 0, 3
@@ -106,18 +96,24 @@ def _without_leading_lookarounds(pattern: str) -> str:
     """The pattern without the lookbehinds and lookaheads it opens with ("(?<!both )", "(?!not )"): they match no
     text, so the words that follow them are still the first a match holds."""
     while pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):
-        depth, i = 0, 0
-        while i < len(pattern):
-            if pattern[i] == "\\":
-                i += 2
-                continue
-            depth += pattern[i] == "("
-            depth -= pattern[i] == ")"
-            i += 1
-            if depth == 0:
-                break
-        pattern = pattern[i:]
+        pattern = pattern[_group_end(pattern) :]
     return pattern
+
+
+def _group_end(pattern: str) -> int:
+    """The index just past the group ``pattern`` opens with (its parentheses balanced, escapes skipped); past
+    the end when the group is not closed."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        depth += pattern[i] == "("
+        depth -= pattern[i] == ")"
+        i += 1
+        if depth == 0:
+            return i
+    return len(pattern) + 1
 
 
 @cache

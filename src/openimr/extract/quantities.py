@@ -197,14 +197,14 @@ def frequency_course(text: str) -> int | None:
 _SINGLE_DOSE = re.compile(r"\b(?:injection|shot|infusion)\b(?!s)|\bx\s*1\b(?![\d.])|\bsingle dose\b", re.IGNORECASE)
 
 
-# A spinal level ("L4-5", "C5-C6", "L5-S1") names a place, not a number of visits: "TFESI L4-5 x2" is two
-# injections, not four to five a week for two weeks.
-_SPINAL_LEVEL = re.compile(r"\b[CTLS]\d{1,2}\s*-\s*(?:[CTLS]\d{1,2}|\d{1,2})\b", re.IGNORECASE)
+# A spinal level or range of levels ("L4-5", "C5-C6", "L5-S1", "L4-S1") names a place, not a number of visits:
+# "TFESI L4-5 x2" is two injections, not four to five a week for two weeks. (``RequestInfo.levels`` counts them.)
+SPINAL_LEVEL = re.compile(r"\b(?P<r1>[CTLS])(?P<n1>\d{1,2})\s*-\s*(?P<r2>[CTLS])?(?P<n2>\d{1,2})\b", re.IGNORECASE)
 
 
 def parse_quantities(text: str, *, is_drug: bool = False) -> Quantities:
     """Read the quantities of one request text."""
-    text = _SPINAL_LEVEL.sub(lambda m: " " * len(m.group(0)), text)
+    text = SPINAL_LEVEL.sub(lambda m: " " * len(m.group(0)), text)
     q = Quantities(unspecified=bool(_UNSPECIFIED.search(text)))
     q.strengths = [m.group(0).replace(" ", "") for m in _STRENGTH.finditer(text)]
     if m := _REFILLS.search(text):

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from openimr.dates import find_dates
 from openimr.extract.plain import plain
-from openimr.extract.quantities import NUM, Quantities, parse_quantities, to_number
+from openimr.extract.quantities import NUM, SPINAL_LEVEL, Quantities, parse_quantities, to_number
 from openimr.extract.regions import find_regions, find_sides
 from openimr.ingest.letter import split_modified_request
 from openimr.vocabulary import drug_names, drugs, kind_of, phrase_pattern, treatments
@@ -167,7 +167,7 @@ class RequestInfo:
         """The spinal levels (motion segments) the request names: "L4-5, L5-S1" is two, and so is the range
         "L4-S1"; "C5-7" is two; a level named twice counts once."""
         segments: set[int] = set()
-        for m in _SPINAL_RANGE.finditer(plain(self.disputed_text)):
+        for m in SPINAL_LEVEL.finditer(plain(self.disputed_text)):
             low = _vertebra(m.group("r1"), m.group("n1"))
             high = _vertebra(m.group("r2") or m.group("r1"), m.group("n2"))
             if low is not None and high is not None and 0 < high - low <= 8:
@@ -175,7 +175,6 @@ class RequestInfo:
         return len(segments)
 
 
-_SPINAL_RANGE = re.compile(r"\b(?P<r1>[CTLS])(?P<n1>\d{1,2})\s*-\s*(?P<r2>[CTLS])?(?P<n2>\d{1,2})\b", re.IGNORECASE)
 # The first vertebra of each region in one count down the spine (C1 = 1 ... C7, T1 = 8 ... T12, L1 = 20 ... L5, S1)
 _REGION_START = {"c": (1, 7), "t": (8, 12), "l": (20, 5), "s": (25, 5)}
 
